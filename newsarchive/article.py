@@ -1,0 +1,92 @@
+"""The article file: the contract every part of the archive shares.
+
+``content/articles/YYYY/MM/<slug>.md``: UTF-8 (NFC), YAML front matter between
+``---`` lines, then a Markdown body. Ingest and ``new`` write it through
+:func:`render`; ``check`` and the Pelican reader read it through
+:mod:`newsarchive.frontmatter`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from .vietnamese import nfc
+
+TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Front matter keys in the order they are written.
+FIELDS = (
+    "title", "date", "author", "tags", "category", "portal", "summary", "slug",
+    "source_url", "raw_name", "raw_sha256",
+)
+REQUIRED = ("title", "date", "tags", "portal", "slug")
+
+
+@dataclass(slots=True)
+class Article:
+    title: str
+    date: datetime
+    slug: str
+    portal: str
+    body: str
+    author: str | None = None
+    tags: list[str] = field(default_factory=list)
+    category: str | None = None
+    summary: str | None = None
+    source_url: str | None = None
+    raw_name: str | None = None
+    raw_sha256: str | None = None
+
+    @property
+    def relative_path(self) -> Path:
+        """Where the file lives under ``content/articles``."""
+        return Path(f"{self.date:%Y}", f"{self.date:%m}", f"{self.slug}.md")
+
+
+def format_iso(moment: datetime) -> str:
+    """ISO 8601 in the archive's zone: 2019-07-16T00:00:00+07:00."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=TIMEZONE)
+    return moment.astimezone(TIMEZONE).isoformat(timespec="seconds")
+
+
+def _scalar(value) -> str:
+    """One YAML value on one line, quoted only when YAML needs it."""
+    if value is None:
+        return "null"
+    dumped = yaml.safe_dump(
+        value, allow_unicode=True, default_flow_style=True, width=1 << 30, sort_keys=False
+    )
+    return dumped.removesuffix("\n...\n").rstrip("\n")
+
+
+def render(article: Article) -> str:
+    """The file's full text, byte-stable for the same article."""
+    values = {
+        "title": article.title,
+        "date": None,
+        "author": article.author,
+        "tags": list(article.tags),
+        "category": article.category,
+        "portal": article.portal,
+        "summary": article.summary,
+        "slug": article.slug,
+        "source_url": article.source_url,
+        "raw_name": article.raw_name,
+        "raw_sha256": article.raw_sha256,
+    }
+    lines = ["---"]
+    for key in FIELDS:
+        value = values[key]
+        if key == "date":
+            lines.append(f"date: {format_iso(article.date)}")
+        elif key == "author" or value not in (None, ""):
+            lines.append(f"{key}: {_scalar(value)}")
+    lines.append("---")
+    body = article.body.strip("\n")
+    return nfc("\n".join(lines) + "\n\n" + body + "\n")

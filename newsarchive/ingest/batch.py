@@ -1,0 +1,150 @@
+"""Run the pipeline over many inputs and account for every one of them.
+
+Each input ends ``written``, ``unchanged``, ``duplicate`` (with
+``duplicate_of``) or ``quarantined`` (with a reason). Writes are atomic, and a
+second run over the same inputs changes no byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..article import render
+from ..frontmatter import FrontMatterError, parse
+from ..vietnamese import fold
+from .pipeline import Options, Quarantine, process
+
+STATUSES = ("written", "unchanged", "duplicate", "quarantined")
+
+
+@dataclass(slots=True)
+class Entry:
+    path: str
+    sha256: str
+    status: str
+    output: str | None = None
+    reason: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(slots=True)
+class Report:
+    inputs: list[Entry] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for entry in self.inputs:
+            counts[entry.status] += 1
+        counts["total"] = len(self.inputs)
+        return counts
+
+    def as_dict(self) -> dict:
+        return {"inputs": [asdict(e) for e in self.inputs], "counts": self.counts}
+
+
+def collect(sources: list[Path]) -> list[Path]:
+    """Files named on the command line, and files under folders, recursively, sorted."""
+    found = []
+    for source in sources:
+        if source.is_dir():
+            found.extend(sorted(p for p in source.rglob("*")
+                                if p.is_file() and not p.name.startswith(".")))
+        else:
+            found.append(source)
+    return found
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".ingest-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _fingerprint(markdown_body: str) -> str:
+    """Same article, whatever debris or line endings it came with."""
+    words = re.findall(r"\w+", fold(markdown_body))
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()
+
+
+def _existing(path: Path) -> tuple[str | None, str | None, str | None]:
+    """(text, raw_sha256, body fingerprint) of an article file already there."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        doc = parse(text)
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return None, None, None
+    return text, doc.meta.get("raw_sha256"), _fingerprint(doc.body)
+
+
+def run(sources: list[Path], content_dir: Path, options: Options | None = None,
+        force: bool = False, progress=None) -> Report:
+    report = Report()
+    by_sha: dict[str, str] = {}          # raw sha -> input path seen first
+    by_fingerprint: dict[str, str] = {}  # body fingerprint -> output written
+    for path in collect(sources):
+        if progress:
+            progress(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            report.inputs.append(Entry(str(path), "", "quarantined", reason=f"không đọc được tệp: {exc.strerror}"))
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        entry = Entry(str(path), sha, "quarantined")
+        report.inputs.append(entry)
+        if sha in by_sha:
+            entry.status, entry.duplicate_of = "duplicate", by_sha[sha]
+            continue
+        by_sha[sha] = str(path)
+        try:
+            article = process(raw, path.name, options)
+        except Quarantine as exc:
+            entry.reason = str(exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bad file is a report line, never a traceback
+            entry.reason = f"lỗi khi xử lý tệp ({type(exc).__name__}: {exc})"
+            continue
+        _place(article, entry, content_dir, by_fingerprint, force)
+    return report
+
+
+def _place(article, entry: Entry, content_dir: Path, by_fingerprint: dict, force: bool) -> None:
+    fingerprint = _fingerprint(article.body)
+    if fingerprint in by_fingerprint:
+        entry.status, entry.duplicate_of = "duplicate", by_fingerprint[fingerprint]
+        return
+    target = content_dir / article.relative_path
+    text = render(article)
+    old_text, old_sha, old_fingerprint = _existing(target)
+    if old_text is not None and old_sha != article.raw_sha256:
+        if old_fingerprint == fingerprint:
+            entry.status, entry.duplicate_of = "duplicate", str(target)
+            by_fingerprint[fingerprint] = str(target)
+            return
+        # Another article already holds this slug: make ours distinct, stably.
+        article.slug = f"{article.slug}-{article.raw_sha256[:8]}"
+        target = content_dir / article.relative_path
+        text = render(article)
+        old_text, old_sha, _ = _existing(target)
+    entry.output = str(target)
+    by_fingerprint[fingerprint] = str(target)
+    if old_text == text:
+        entry.status = "unchanged"
+    elif old_text is not None and not force:
+        entry.status = "unchanged"
+        entry.reason = "kept-edited: bài đã được sửa sau khi nhập; dùng --force để ghi đè"
+    else:
+        write_atomic(target, text)
+        entry.status = "written"

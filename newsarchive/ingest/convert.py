@@ -1,0 +1,58 @@
+"""Stage 4: cleaned paragraphs -> Markdown body.
+
+Each paragraph becomes a Markdown block by its shape: list item, numbered
+item, subheading, photo caption or plain paragraph. Text is escaped so that
+nothing in it turns into markup by accident.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .portals import Rules
+
+_BULLET = re.compile(r"^[-•+–]\s+")
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+")
+_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
+_LEADING_MARKUP = re.compile(r"^(#|>|\d{3,}\.\s|[-+*]\s|=+$|-+$)")
+_TERMINAL = re.compile(r"[.!?:;,…\"”)]$")
+HEADING_MAX_WORDS = 12
+CAPTION_MAX_WORDS = 45
+
+
+def escape(text: str) -> str:
+    text = _ESCAPE.sub(r"\\\1", text)
+    if _LEADING_MARKUP.match(text):
+        text = "\\" + text
+    return text
+
+
+def _is_caption_start(text: str, rules: Rules) -> bool:
+    return any(text.startswith(prefix) for prefix in rules.caption_prefixes)
+
+
+def block(text: str, previous: str | None, following: str | None, rules: Rules) -> str:
+    """One paragraph as Markdown, judged with its neighbours."""
+    if _BULLET.match(text):
+        return "- " + escape(_BULLET.sub("", text))
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        return f"{numbered.group(1)}. " + escape(text[numbered.end():])
+    words = len(text.split())
+    unpunctuated = not _TERMINAL.search(text)
+    inside = previous is not None and following is not None
+    if unpunctuated and inside and words <= CAPTION_MAX_WORDS:
+        if _is_caption_start(text, rules) or words > HEADING_MAX_WORDS:
+            return "*" + escape(text) + "*"
+        if len(following.split()) > words:
+            return "## " + escape(text)
+    return escape(text)
+
+
+def to_markdown(paragraphs: list[str], rules: Rules) -> str:
+    blocks = []
+    for index, text in enumerate(paragraphs):
+        previous = paragraphs[index - 1] if index else None
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        blocks.append(block(text, previous, following, rules))
+    return "\n\n".join(blocks) + "\n"

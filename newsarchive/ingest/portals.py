@@ -1,0 +1,137 @@
+"""Portal rules, kept as data: one YAML file per portal in ``portals/``.
+
+``generic.yaml`` is the base every portal extends; a portal file adds lines to
+its lists and may set its single values. Adding a portal means adding a file
+(and fixtures), no Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..vietnamese import nfc
+
+RULES_DIR = Path(__file__).with_name("portals")
+LIST_KEYS = ("tail_markers", "meta_labels", "byline_prefixes", "source_prefixes",
+             "not_authors", "caption_prefixes")
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used (it says which and why)."""
+
+
+@dataclass(slots=True)
+class Rules:
+    id: str
+    name: str
+    province: str | None = None
+    district: str | None = None
+    identify: list[re.Pattern] = field(default_factory=list)
+    debris_lines: frozenset[str] = frozenset()
+    debris_patterns: list[re.Pattern] = field(default_factory=list)
+    tail_markers: frozenset[str] = frozenset()
+    meta_labels: list[str] = field(default_factory=list)
+    byline_prefixes: list[str] = field(default_factory=list)
+    source_prefixes: list[str] = field(default_factory=list)
+    not_authors: frozenset[str] = frozenset()
+    caption_prefixes: list[str] = field(default_factory=list)
+    section_before_title: bool = True
+    dateline: re.Pattern | None = None
+
+    def is_debris(self, line: str) -> bool:
+        text = line.strip()
+        if text.casefold() in self.debris_lines:
+            return True
+        return any(p.search(text) for p in self.debris_patterns)
+
+    def is_tail_marker(self, line: str) -> bool:
+        return line.strip().rstrip(":").casefold() in self.tail_markers
+
+
+def _compile(pattern: str, source: Path) -> re.Pattern:
+    if not pattern or not pattern.strip():
+        # An empty pattern matches every line: refuse it rather than drop a whole page.
+        raise RuleError(f"{source}: empty pattern")
+    try:
+        return re.compile(nfc(pattern), re.IGNORECASE)
+    except re.error as exc:
+        raise RuleError(f"{source}: bad pattern {pattern!r}: {exc}") from None
+
+
+def _load_yaml(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not data.get("id"):
+        raise RuleError(f"{path}: a rule file needs at least an 'id'")
+    return data
+
+
+def _build(base: dict, data: dict, path: Path) -> Rules:
+    def merged(key: str) -> list:
+        return list(base.get(key) or []) + list(data.get(key) or [])
+
+    debris_base, debris = base.get("debris") or {}, data.get("debris") or {}
+    lines = list(debris_base.get("lines") or []) + list(debris.get("lines") or [])
+    patterns = list(debris_base.get("patterns") or []) + list(debris.get("patterns") or [])
+    dateline = data.get("dateline", base.get("dateline"))
+    return Rules(
+        id=data["id"],
+        name=nfc(data.get("name") or data["id"]),
+        province=data.get("province"),
+        district=data.get("district"),
+        identify=[_compile(p, path) for p in data.get("identify") or []],
+        debris_lines=frozenset(nfc(str(x)).strip().casefold() for x in lines),
+        debris_patterns=[_compile(p, path) for p in patterns],
+        tail_markers=frozenset(nfc(x).casefold() for x in merged("tail_markers")),
+        meta_labels=[nfc(x) for x in merged("meta_labels")],
+        byline_prefixes=[nfc(x) for x in merged("byline_prefixes")],
+        source_prefixes=[nfc(x) for x in merged("source_prefixes")],
+        not_authors=frozenset(nfc(x).casefold() for x in merged("not_authors")),
+        caption_prefixes=[nfc(x) for x in merged("caption_prefixes")],
+        section_before_title=bool(data.get("section_before_title", base.get("section_before_title", True))),
+        dateline=_compile(dateline, path) if dateline else None,
+    )
+
+
+@cache
+def load_all(rules_dir: Path = RULES_DIR) -> tuple[Rules, tuple[Rules, ...]]:
+    """(generic rules, portal rules sorted by id)."""
+    generic_path = rules_dir / "generic.yaml"
+    base = _load_yaml(generic_path)
+    generic = _build({}, base, generic_path)
+    portals = tuple(
+        _build(base, _load_yaml(path), path)
+        for path in sorted(rules_dir.glob("*.yaml"))
+        if path.name != "generic.yaml"
+    )
+    return generic, portals
+
+
+def by_id(portal_id: str) -> Rules | None:
+    generic, portals = load_all()
+    for rules in portals:
+        if rules.id == portal_id:
+            return rules
+    return None
+
+
+def identify(lines: list[str], head_size: int = 12) -> Rules:
+    """The portal whose signatures match most of the first lines; else generic."""
+    generic, portals = load_all()
+    head = [line.strip() for line in lines if line.strip()][:head_size]
+    best, best_score = generic, 0
+    for rules in portals:
+        score = sum(1 for p in rules.identify if any(p.search(line) for line in head))
+        if score > best_score:
+            best, best_score = rules, score
+    return best
+
+
+def portal_names() -> dict[str, str]:
+    """Portal id -> display name, for the site."""
+    _, portals = load_all()
+    return {rules.id: rules.name for rules in portals}

@@ -1,0 +1,79 @@
+"""Every input accounted for; re-runs change nothing; edited articles are kept."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from newsarchive.cli import main
+
+RAW = Path(__file__).resolve().parents[2] / "fixtures" / "raw"
+
+
+def _ingest(tmp_path, *extra) -> dict:
+    report = tmp_path / "report.json"
+    code = main(["ingest", str(tmp_path / "raw"), "--content", str(tmp_path / "content"),
+                 "--report", str(report), *extra])
+    assert code == 0
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def _raw(tmp_path) -> Path:
+    folder = tmp_path / "raw"
+    shutil.copytree(RAW, folder, ignore=shutil.ignore_patterns("*.md", "*.yaml"))
+    return folder
+
+
+def test_five_samples_written_then_unchanged(tmp_path):
+    _raw(tmp_path)
+    first = _ingest(tmp_path)
+    assert first["counts"] == {"written": 5, "unchanged": 0, "duplicate": 0, "quarantined": 0, "total": 5}
+    files = sorted((tmp_path / "content").rglob("*.md"))
+    before = {p: p.read_bytes() for p in files}
+    second = _ingest(tmp_path)
+    assert second["counts"]["unchanged"] == 5
+    assert {p: p.read_bytes() for p in files} == before
+    entry = second["inputs"][0]
+    assert set(entry) == {"path", "sha256", "status", "output", "reason", "duplicate_of"}
+
+
+def test_duplicates_and_junk_are_accounted_for(tmp_path):
+    raw = _raw(tmp_path)
+    sample = (raw / "tinhuy-longan.chi-thi-42.txt").read_bytes()
+    (raw / "nested").mkdir()
+    (raw / "nested" / "copy.txt").write_bytes(sample)                          # same bytes
+    (raw / "nested" / "crlf.txt").write_bytes(sample.replace(b"\n", b"\r\n"))  # same article
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    report = _ingest(tmp_path)
+    by_name = {Path(e["path"]).name: e for e in report["inputs"]}
+    assert report["counts"]["total"] == 9
+    same = [by_name[n] for n in ("copy.txt", "crlf.txt", "tinhuy-longan.chi-thi-42.txt")]
+    assert sorted(e["status"] for e in same) == ["duplicate", "duplicate", "written"]
+    first = next(e for e in same if e["status"] == "written")
+    assert {e["duplicate_of"] for e in same if e["status"] == "duplicate"} <= {first["path"], first["output"]}
+    assert by_name["empty.txt"]["status"] == "quarantined" and by_name["empty.txt"]["reason"]
+    assert by_name["image.txt"]["status"] == "quarantined"
+    assert len(list((tmp_path / "content").rglob("*.md"))) == 5
+
+
+def test_edited_article_is_never_overwritten_without_force(tmp_path):
+    _raw(tmp_path)
+    _ingest(tmp_path)
+    target = next((tmp_path / "content").rglob("*.md"))
+    edited = target.read_text(encoding="utf-8").replace("\n\n", "\n\nBiên tập viên đã sửa đoạn này.\n\n", 1)
+    target.write_text(edited, encoding="utf-8")
+    report = _ingest(tmp_path)
+    kept = [e for e in report["inputs"] if e["output"] == str(target)][0]
+    assert kept["status"] == "unchanged" and kept["reason"].startswith("kept-edited")
+    assert target.read_text(encoding="utf-8") == edited
+    forced = _ingest(tmp_path, "--force")
+    assert [e for e in forced["inputs"] if e["output"] == str(target)][0]["status"] == "written"
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    assert main(["ingest", str(tmp_path / "missing")]) == 2
+    assert main(["ingest"]) == 2
+    assert main(["ingest", str(RAW), "--portal", "no-such-portal"]) == 2
+    assert "Traceback" not in capsys.readouterr().err

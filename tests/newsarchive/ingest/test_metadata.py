@@ -1,0 +1,44 @@
+import pytest
+
+from newsarchive.ingest.metadata import read_byline, summarise
+from newsarchive.ingest.portals import load_all
+
+GENERIC = load_all()[0]
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Công Mạo", "Công Mạo"),
+    ("THU THẢO", "Thu Thảo"),
+    ("TH-VPTU", "TH-VPTU"),
+    ("Ban Tuyên giáo - Nữ công", "Ban Tuyên giáo - Nữ công"),
+    ("PV", "PV"),
+    ("T/h: Lệ Quyên", "Lệ Quyên"),
+    ("VĂN HÀO - TRẦN HỮU 30/04/2016 11:39", "Văn Hào, Trần Hữu"),
+    ("Hồng Hạnh   ", "Hồng Hạnh"),
+])
+def test_bylines(line, author):
+    assert read_byline(line, GENERIC) == (True, author)
+
+
+def test_source_is_not_an_author():
+    assert read_byline("Theo Báo An Giang", GENERIC) == (True, None)
+
+
+def test_poster_account_is_not_an_author():
+    assert read_byline("Admin", GENERIC) == (True, None)
+
+
+@pytest.mark.parametrize("line", [
+    "Tại hội nghị, các đại biểu đã thảo luận.",
+    "1. Tiếp tục quán triệt",
+    "- Công tác phối hợp",
+    "Đây là một đoạn văn khá dài không có dấu chấm nhưng có rất nhiều từ ngữ ở trong đó",
+])
+def test_prose_is_not_a_byline(line):
+    assert read_byline(line, GENERIC)[0] is False
+
+
+def test_summary_keeps_whole_sentences():
+    text = "Câu một ngắn gọn về hội nghị sơ kết của tỉnh trong sáu tháng. " * 10
+    summary = summarise(text)
+    assert len(summary) <= 300 and summary.endswith(".")
