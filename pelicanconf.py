@@ -1,0 +1,114 @@
+"""Pelican settings for the archive (development: relative to the server root).
+
+Settings are a plain dict of UPPER_CASE names; ``publishconf.py`` imports
+these and overrides what the public site needs.
+"""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # so `plugins` resolve when run from anywhere
+
+from newsarchive.ingest.portals import portal_names  # noqa: E402
+
+SITENAME = "Kho lưu trữ tin tức"
+SITESUBTITLE = "Tin tức của các cổng thông tin Đảng và chính quyền địa phương"
+SITEURL = ""
+RELATIVE_URLS = False
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+THEME = str(HERE / "theme")
+OUTPUT_PATH = "output"
+
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+# Dates are spelled by our own filters (newsarchive.vietnamese): no OS locale needed.
+LOCALE = ("C.UTF-8", "C")
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+
+PLUGIN_PATHS = [str(HERE / "plugins")]
+PLUGINS = ["archive_reader", "archive_structure", "vietnamese", "pagefind_search", "sitemap"]
+
+# URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = "author/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+DAY_ARCHIVE_SAVE_AS = ""
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
+DEFAULT_PAGINATION = 20
+# Directory-style pages: page 2 of tag "Chủ đề 7" never collides with tag "Chủ đề 72".
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Slugs: đ -> d through unidecode (as newsarchive.vietnamese.slugify), "/" -> "-".
+SLUG_REGEX_SUBSTITUTIONS = [
+    (r"/", "-"),
+    (r"[^\w\s-]", ""),
+    (r"(?u)\A\s*", ""),
+    (r"(?u)\s*\Z", ""),
+    (r"[-\s]+", "-"),
+]
+TAG_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
+CATEGORY_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
+AUTHOR_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
+
+# Feeds: the whole site and each tag (Atom).
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+TAG_FEED_ATOM_URL = "feeds/tag/{slug}.atom.xml"
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = True
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+}
+
+# Portal id -> display name, from the ingest rule files (one source of truth).
+PORTALS = {"editor": "Biên tập viên", **portal_names()}
+
+# Search: Pagefind over the written site, in Vietnamese.
+PAGEFIND = {"language": "vi"}
+
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Tin tổng hợp"
+READERS = {"rst": None, "htm": None, "html": None}  # articles are Markdown only
+DEFAULT_METADATA = {}
+SUMMARY_MAX_LENGTH = 50
+TYPOGRIFY = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False

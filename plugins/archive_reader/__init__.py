@@ -1,0 +1,1 @@
+from .archive_reader import *  # noqa: F401,F403

@@ -1,0 +1,107 @@
+"""Pelican reader for the archive's article files (YAML front matter + Markdown).
+
+It parses with ``newsarchive.frontmatter`` -- the same parser and messages as
+``newsarchive check`` -- so a broken article stops the build with
+``path:line: message`` instead of a traceback or a silently missing page.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import logging
+import os
+import sys
+
+from markdown import Markdown
+from pelican import signals
+from pelican.contents import Author, Category, Tag
+from pelican.readers import MarkdownReader
+
+from newsarchive.frontmatter import FrontMatterError, parse, parse_date, problems
+
+logger = logging.getLogger(__name__)
+
+# Messages collected while reading; the build stops once every file was read.
+ERRORS: list[str] = []
+
+
+class ArchiveReader(MarkdownReader):
+    """Markdown files whose metadata is a YAML block between ``---`` lines."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        options = copy.deepcopy(self.settings["MARKDOWN"])
+        extensions = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
+        self._md = Markdown(**{**options, "extensions": extensions})
+
+    def read(self, source_path):
+        shown = os.path.relpath(source_path)
+        try:
+            with open(source_path, encoding="utf-8") as handle:
+                text = handle.read()
+            doc = parse(text)
+        except UnicodeDecodeError:
+            return self._fail(f"{shown}:1: tệp không phải UTF-8")
+        except FrontMatterError as exc:
+            return self._fail(f"{shown}:{exc.line}: {exc.message}")
+        found = problems(doc)
+        if found:
+            for line, message in found:
+                ERRORS.append(f"{shown}:{line}: {message}")
+            raise ValueError(f"{shown}: {len(found)} lỗi")
+        try:
+            content = self._md.reset().convert(doc.body)
+            return content, self._metadata(doc.meta)
+        except Exception as exc:  # noqa: BLE001 - shown as path:line, never a traceback
+            return self._fail(f"{shown}:{doc.body_line}: không đọc được bài ({exc})")
+
+    def _fail(self, message: str):
+        ERRORS.append(message)
+        raise ValueError(message)
+
+    def _metadata(self, meta: dict) -> dict:
+        settings, out = self.settings, {}
+        for key, value in meta.items():
+            key = str(key).lower()
+            if value is None or value == "":
+                continue
+            if key == "date" or key == "modified":
+                out[key] = parse_date(value)
+            elif key == "tags":
+                out[key] = [Tag(str(t).strip(), settings) for t in value if str(t).strip()]
+            elif key == "author":
+                out[key] = Author(str(value).strip(), settings)
+            elif key == "category":
+                out[key] = Category(str(value).strip(), settings)
+            elif key == "summary":
+                out[key] = html.escape(str(value).strip())
+            else:
+                out[key] = value if isinstance(value, (list, dict)) else str(value)
+        return out
+
+
+def add_reader(readers):
+    for extension in ArchiveReader.file_extensions:
+        readers.reader_classes[extension] = ArchiveReader
+
+
+def stop_on_errors(generator):
+    """After all articles were read: report every broken file, then refuse to build."""
+    if not ERRORS:
+        return
+    for message in ERRORS:
+        print(message, file=sys.stderr)
+    print(f"Dừng dựng trang: {len(ERRORS)} lỗi trong bài viết (chạy 'newsarchive check' để xem).",
+          file=sys.stderr)
+    ERRORS.clear()
+    raise SystemExit(1)
+
+
+def register():
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_finalized.connect(stop_on_errors)
+    signals.page_generator_finalized.connect(stop_on_errors)

@@ -1,0 +1,1 @@
+from .archive_structure import *  # noqa: F401,F403

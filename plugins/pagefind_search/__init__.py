@@ -1,0 +1,1 @@
+from .pagefind_search import *  # noqa: F401,F403

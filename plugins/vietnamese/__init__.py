@@ -1,0 +1,1 @@
+from .vietnamese import *  # noqa: F401,F403
