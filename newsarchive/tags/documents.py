@@ -4,6 +4,7 @@
 "Chỉ thị 42-CT/TU": the type as the vocabulary spells it, no "số", the number,
 then the code with no spaces around its "-" and "/". A code is kept in its own
 letter case when it mixes cases ("1369/QĐ-TTg"), upper-cased otherwise. A
+code may be only a year ("Thông tư 15/2015"). A
 bare "Chỉ thị 22" folds into "Chỉ thị 22-CT/TU" when the same article gives
 the full number. Central Committee resolutions named by plenum have their own
 form: "Nghị quyết Trung ương 4 khóa XII".
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from ..vietnamese import slugify
 
 TYPES = ("Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Nghị định",
-         "Thông tư", "Quy chế phối hợp", "Quy chế", "Hướng dẫn", "Thông báo kết luận")
+         "Thông tư", "Quy chế phối hợp", "Quy chế")
 # The type's first letter may be either case; the rest is matched in any case too.
 _TYPE = "|".join(sorted((re.escape(t) for t in TYPES), key=len, reverse=True))
 _CODE_PART = r"[0-9A-Za-zĐđ&]+"
@@ -31,7 +32,6 @@ PLENUM = re.compile(
     r"(?:\(\s*)?khó[aá]\s+(?P<term>[XVI]+)",
     re.IGNORECASE,
 )
-_LETTER = re.compile(r"[^\W\d_]")
 # After a bare number these words make "Quyết định 2 năm" a phrase, not a document.
 _NOT_A_NUMBER = re.compile(r"\s*(?:%|năm|tháng|ngày|giờ|người|lần|điểm|nội dung|vấn đề|việc|nhiệm vụ|trường hợp)\b",
                            re.IGNORECASE)
@@ -48,10 +48,8 @@ def _type_name(text: str) -> str:
     return next(t for t in TYPES if t.lower() == lowered)
 
 
-def _code(raw: str) -> str | None:
+def _code(raw: str) -> str:
     code = re.sub(r"\s+", "", raw)
-    if not _LETTER.search(code):
-        return None          # "42/2019" without letters is a date-like tail, not a code
     letters = [ch for ch in code if ch.isalpha()]
     if all(ch.islower() for ch in letters):
         code = code.upper()
@@ -62,7 +60,7 @@ def citations(text: str) -> list[Citation]:
     """Every document mention, in canonical form, in text order (bare numbers folded)."""
     found: list[tuple[str, str, str | None, int]] = []
     for match in DOCUMENT.finditer(text):
-        code = _code(match["code"]) if match["code"] else None
+        code = _code(match["code"]) if match["code"].strip() else None
         if code is None and (match["type"][0].islower() or _NOT_A_NUMBER.match(text, match.end())):
             continue
         found.append((_type_name(match["type"]), match["num"], code, match.start()))

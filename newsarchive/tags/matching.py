@@ -22,6 +22,7 @@ from .vocabulary import Entry, Vocabulary
 
 _WORD = re.compile(r"\w+")
 _GLUE = re.compile(r"[ \t\u00a0]{0,2}[.\-&/]?[ \t\u00a0]{0,2}")
+_PREFIX_WORDS = {"tỉnh", "thành", "tp", "quận", "huyện", "thị", "tx"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class Spelling:
     entry: Entry
     words: tuple[str, ...] | None   # exact words when case matters, else None
     needs_context: bool             # bare district name: only near its province
+    bare: bool                      # a place name without "tỉnh", "huyện", "TP." before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,8 @@ class Matcher:
     def __init__(self, entries: list[Entry]):
         self.index: dict[tuple[str, ...], list[Spelling]] = defaultdict(list)
         for entry in entries:
-            spellings = [(a, True, False) for a in [entry.name, *entry.aliases]]
+            names = [] if entry.name in entry.context_aliases else [entry.name]
+            spellings = [(a, True, False) for a in [*names, *entry.aliases]]
             spellings += [(a, False, False) for a in entry.loose_aliases]
             spellings += [(a, True, True) for a in entry.context_aliases]
             seen = set()
@@ -52,8 +55,9 @@ class Matcher:
                 if not words or (words, exact, context) in seen:
                     continue
                 seen.add((words, exact, context))
+                bare = entry.kind == "place" and words[0].casefold() not in _PREFIX_WORDS
                 self.index[tuple(w.casefold() for w in words)].append(
-                    Spelling(entry, words if exact else None, context))
+                    Spelling(entry, words if exact else None, context, bare))
         self.longest = max((len(k) for k in self.index), default=0)
         self.first_words = {k[0] for k in self.index}
 
@@ -72,7 +76,8 @@ class Matcher:
                 if not spellings or not self._glued(text, words, i, n):
                     continue
                 exact = tuple(w[0] for w in words[i:i + n])
-                fitting = tuple(s for s in spellings if s.words is None or s.words == exact)
+                fitting = tuple(s for s in spellings if (s.words is None or s.words == exact)
+                                and not (s.bare and self._inside_a_name(text, words, i, n)))
                 if fitting:
                     found.append(Mention(fitting, words[i].start()))
                     i += n
@@ -80,6 +85,15 @@ class Matcher:
             else:
                 i += 1
         return found
+
+    @staticmethod
+    def _inside_a_name(text: str, words: list[re.Match], i: int, n: int) -> bool:
+        """A bare place name run into another capitalised word is part of a longer name:
+        "Dương Thanh Bình" (a person), "phường Quy Nhơn Nam", "Thành ủy Hà Nội Đinh Tiến Dũng"."""
+        before = i > 0 and text[words[i - 1].end():words[i].start()] == " " and words[i - 1][0][0].isupper()
+        after = (i + n < len(words) and text[words[i + n - 1].end():words[i + n].start()] == " "
+                 and words[i + n][0][0].isupper())
+        return before or after
 
     @staticmethod
     def _glued(text: str, words: list[re.Match], i: int, n: int) -> bool:
@@ -92,7 +106,7 @@ class Matchers:
     def __init__(self, vocabulary: Vocabulary):
         entries = list(vocabulary.entries.values())
         self.places = Matcher([e for e in entries if e.kind in ("place", "ignore")])
-        self.others = Matcher([e for e in entries if e.kind in ("organisation", "topic")])
+        self.others = Matcher([e for e in entries if e.kind in ("organisation", "topic", "ignore")])
 
 
 def resolve(mention: Mention, context: set[str]) -> Entry | None:

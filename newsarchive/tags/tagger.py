@@ -22,6 +22,11 @@ from .vocabulary import Entry, load
 
 MAX_TAGS = 8
 QUOTAS = {"place": 3, "document": 4, "organisation": 2, "topic": 1}
+# Mentions that make a tag matter when the title and lede do not name it.
+REPEATED = {"province": 3, "district": 2, "organisation": 2, "topic": 2}
+# A place right after a person's title ("Bí thư Thành ủy TP.HCM Nguyễn Thiện Nhân") says who, not where:
+# it does not make the place prominent.
+_PERSON_TITLE = re.compile(r"(?:Bí thư|Chủ tịch|Giám đốc)[^,.;:()\n]{0,22}$")
 KIND_ORDER = tuple(QUOTAS)
 _OWN_PROVINCE = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh)(?!\w)")
 
@@ -40,7 +45,8 @@ def _scan(matcher, text: str, front: str, context: set[str]) -> tuple[Counter, s
                 continue
             entries[entry.name] = entry
             if is_front:
-                in_front.add(entry.name)
+                if not (entry.kind == "place" and _PERSON_TITLE.search(front, 0, mention.start)):
+                    in_front.add(entry.name)
             else:
                 counts[entry.name] += 1
     return counts, in_front, entries
@@ -62,15 +68,15 @@ def candidates(title: str, lede: str, body: str, province: str | None = None,
     body_counts, body_front, bodies = _scan(matchers.others, text, front, context)
     counts, in_front = place_counts + body_counts, place_front | body_front
 
-    def matters(name: str) -> bool:
-        return name in in_front or counts[name] >= 2
+    def matters(name: str, kind: str) -> bool:
+        return name in in_front or counts[name] >= REPEATED[kind]
 
     found: dict[str, list[str]] = {kind: [] for kind in KIND_ORDER}
     if province and (province in counts or _OWN_PROVINCE.search(text)):
         found["place"].append(province)
     if district and district in places:
         found["place"].append(district)
-    kept = [n for n in _ranked(places, counts, in_front, {}) if matters(n)]
+    kept = [n for n in _ranked(places, counts, in_front, {}) if matters(n, places[n].level or "province")]
     for name in kept:
         parent = places[name].parent
         found["place"] += [n for n in (name, parent) if n and n not in found["place"]]
@@ -82,7 +88,7 @@ def candidates(title: str, lede: str, body: str, province: str | None = None,
     found["document"] = [n for n in _ranked(doc_counts, doc_counts, doc_front, first)
                          if n in doc_front or doc_counts[n] >= 2 or not n.split()[-1].isdigit()]
     for name in _ranked(bodies, counts, in_front, {}):
-        if matters(name):
+        if matters(name, bodies[name].kind):
             found[bodies[name].kind].append(name)
     return found
 

@@ -92,7 +92,9 @@ def _place_entries(data: dict) -> dict[str, Entry]:
     for row in data.get("districts") or []:
         name, place, kind = normalise(row["name"]), normalise(row["place"]), row.get("type")
         province = normalise(row["province"])
-        prefixed = [f"{p} {place}" for p in DISTRICT_PREFIXES.get(kind, ())]
+        # Every type's prefix: districts changed type over the years ("huyện" -> "thị xã" -> "thành phố"),
+        # and articles keep the old one. A name shared by two districts is resolved by context.
+        prefixed = [f"{p} {place}" for prefixes in DISTRICT_PREFIXES.values() for p in prefixes]
         bare = [] if place in entries or place.isdigit() else [place]
         entries[name] = Entry(name, "place", aliases=prefixed, context_aliases=bare, parent=province,
                               level="district")
@@ -116,6 +118,12 @@ def _merge_hand_written(entries: dict[str, Entry], items: list, source: Path) ->
         loose = [normalise(a) for a in item.get("any_case") or []]
         if any(not a for a in exact + loose):
             raise VocabularyError(f"{source}: mục '{name}' có cách viết rỗng")
+        # A one-word lower-case spelling matched in any case would tag half the archive
+        # (a YAML list split at a comma makes exactly that): refuse it.
+        common = [a for a in loose if len(a.split()) == 1 and a == a.lower() and not any(c.isdigit() for c in a)]
+        if common:
+            raise VocabularyError(f"{source}: mục '{name}': cách viết '{common[0]}' là một từ thường, "
+                                  "sẽ gắn thẻ nhầm (đặt cụm có dấu phẩy trong ngoặc kép)")
         entry.aliases.extend(a for a in exact if a not in entry.aliases)
         entry.loose_aliases.extend(loose)
         if item.get("parent"):
