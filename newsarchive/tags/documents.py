@@ -29,7 +29,7 @@ DOCUMENT = re.compile(
 )
 PLENUM = re.compile(
     r"(?<!\w)Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+)?Trung ương\s+(?P<num>\d{1,2})\s*"
-    r"(?:\(\s*)?khó[aá]\s+(?P<term>[XVI]+)",
+    r"(?:\(\s*)?khó[aá]\s+(?P<term>[XVI]+)(?:\s*\))?",
     re.IGNORECASE,
 )
 # After a bare number these words make "Quyết định 2 năm" a phrase, not a document.

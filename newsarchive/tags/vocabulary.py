@@ -120,7 +120,8 @@ def _merge_hand_written(entries: dict[str, Entry], items: list, source: Path) ->
             raise VocabularyError(f"{source}: mục '{name}' có cách viết rỗng")
         # A one-word lower-case spelling matched in any case would tag half the archive
         # (a YAML list split at a comma makes exactly that): refuse it.
-        common = [a for a in loose if len(a.split()) == 1 and a == a.lower() and not any(c.isdigit() for c in a)]
+        raw = [str(a).strip() for a in item.get("any_case") or []]
+        common = [a for a in raw if len(a.split()) == 1 and a == a.lower() and not any(c.isdigit() for c in a)]
         if common:
             raise VocabularyError(f"{source}: mục '{name}': cách viết '{common[0]}' là một từ thường, "
                                   "sẽ gắn thẻ nhầm (đặt cụm có dấu phẩy trong ngoặc kép)")
