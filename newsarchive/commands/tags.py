@@ -85,7 +85,12 @@ def run(args: argparse.Namespace) -> int:
     counts, articles, problems = read_tags(args.content)
     for problem in problems:
         print(problem, file=sys.stderr)
-    data = report(counts)
+    from ..tags.vocabulary import VocabularyError
+
+    try:
+        data = report(counts)
+    except VocabularyError as exc:
+        raise UsageError(str(exc)) from None
     if args.json:
         print(json.dumps({"articles": articles, **data}, ensure_ascii=False, indent=2))
     else:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass, field
 
 from pelican import signals
@@ -21,6 +22,7 @@ from pelican.contents import Tag
 
 from newsarchive.tags import canonical_tags
 from newsarchive.tags.documents import document_slug, is_document
+from newsarchive.tags.vocabulary import VocabularyError
 
 from .settings import DEFAULTS
 
@@ -52,7 +54,11 @@ def normalise_tags(content):
         return
     if not settings_of(content.settings)["normalise"]:
         return
-    names = canonical_tags(tag.name for tag in content.tags)
+    try:
+        names = canonical_tags(tag.name for tag in content.tags)
+    except VocabularyError as exc:
+        print(f"Lỗi từ vựng thẻ: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
     content.tags = [Tag(name, content.settings) for name in names]
     content.metadata["tags"] = content.tags
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from newsarchive.tags.vocabulary import VocabularyError, load
+from newsarchive.tags.vocabulary import PLACES, VocabularyError, load
 
 
 @pytest.fixture(scope="module")
@@ -12,17 +13,12 @@ def vocabulary():
     return load()
 
 
-def provinces(vocabulary, before: bool):
-    import yaml
-    from newsarchive.tags.vocabulary import PLACES
-
+def test_places_cover_the_provinces_before_and_after_the_2025_merger():
     rows = yaml.safe_load(PLACES.read_text(encoding="utf-8"))["provinces"]
-    return {r["name"] for r in rows if r["before_2025"] == before or (not before and r["after_2025"] == r["name"])}
-
-
-def test_places_cover_the_provinces_before_and_after_the_2025_merger(vocabulary):
-    assert len(provinces(vocabulary, before=True)) == 63
-    assert len(provinces(vocabulary, before=False)) == 34
+    before = {r["name"] for r in rows if r["before_2025"]}
+    after = {r["after_2025"] for r in rows if r["after_2025"] == r["name"]}
+    assert len(before) == 63 and len(after) == 34
+    assert {r["after_2025"] for r in rows if r["before_2025"]} == after, "every old province joined a new one"
 
 
 @pytest.mark.parametrize(("old", "new"), [
@@ -62,7 +58,5 @@ def test_bodies_and_topics_have_kinds(vocabulary):
 def test_a_broken_vocabulary_file_says_why(tmp_path, text, message):
     broken = tmp_path / "vocabulary.yaml"
     broken.write_text(text, encoding="utf-8")
-    from newsarchive.tags.vocabulary import PLACES
-
     with pytest.raises(VocabularyError, match=message):
         load.__wrapped__(PLACES, broken)
