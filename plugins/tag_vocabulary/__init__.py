@@ -1,0 +1,1 @@
+from .tag_vocabulary import *  # noqa: F401,F403
