@@ -3,7 +3,7 @@
 Two data files beside this module:
 
 * ``places.yaml``, generated from the ``vietnam-provinces`` dataset by
-  ``tools/build_places.py`` (provinces before and after the 2025 merger,
+  ``newsarchive/tags/build_places.py`` (provinces before and after the 2025 merger,
   districts with their province);
 * ``vocabulary.yaml``, written by hand: bodies, topics, extra spellings of
   places ("TP.HCM"), and stop phrases (kind ``ignore``: "Thái Bình Dương" is
