@@ -7,7 +7,7 @@ OUTPUT := output
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve devserver test bench clean install
+.PHONY: html publish serve test clean install
 
 install: $(STAMP)
 
@@ -35,9 +35,6 @@ serve: html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
-
-bench: $(STAMP)
-	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache
