@@ -2,7 +2,7 @@
 
 * ``article_generator_finalized``: previous/next in time (``prev_article`` is the
   next older article, ``next_article`` the next newer), related articles
-  (``related_articles``), reading time (``reading_minutes``), the tag index
+  (``related_articles``), reading time (``reading_minutes``), ``portal_url``, the tag index
   grouped by kind in Vietnamese order (``tag_groups``) and the portals.
 * ``article_writer_finalized``: home, tag, category, author and portal listings
   with date-stable pages (``pagination``), the portal index, the 404 page and
@@ -54,6 +54,7 @@ def structure(generator):
     for article in generator.articles:
         article.related_articles = related[article]
         article.reading_minutes = reading_minutes(article.content, options["words_per_minute"])
+        article.portal_url = options["portal_url"].format(slug=getattr(article, "portal", ""))
     portals = portals_of(generator.articles, generator.settings.get("PORTALS", {}), options["portal_url"])
     generator.archive_portals = portals
     generator.context["tag_groups"] = grouped_tags(generator.tags.items())
