@@ -7,7 +7,7 @@ OUTPUT := output
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve devserver test bench clean install
+.PHONY: html publish serve devserver test bench audit clean install
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Lighthouse (npm lighthouse@12.2.3, Debian's Chromium) on four pages + the v.Nu checker: tools/audit.py
+audit: $(STAMP)
+	$(BIN)/python tools/audit.py
 
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache
