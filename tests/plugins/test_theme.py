@@ -164,3 +164,11 @@ def test_pages_work_without_javascript(browser, serve, sample_site):
     tab.wait_for_load_state()
     assert re.search(r"/tag/[^/]+/$", tab.url)
     context.close()
+
+
+def test_print_view_is_the_article_alone(page):
+    page.goto(f"{page.base}/{LONG_AN}/")
+    page.emulate_media(media="print")
+    assert page.locator("h1").is_visible() and page.locator(".content").is_visible()
+    for chrome in (".site-header", ".site-footer", ".prev-next", ".print-tools"):
+        assert not page.locator(chrome).is_visible(), chrome
