@@ -7,7 +7,7 @@ OUTPUT := output
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve test clean install
+.PHONY: html publish serve test audit clean install
 
 install: $(STAMP)
 
@@ -35,6 +35,10 @@ serve: html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Lighthouse (npm lighthouse@12.2.3, Debian's Chromium) on four pages + the v.Nu checker: bench/audit.py
+audit: $(STAMP)
+	$(BIN)/python bench/audit.py
 
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache

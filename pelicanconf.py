@@ -39,15 +39,15 @@ ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 TAG_URL = "tag/{slug}/"
-TAG_SAVE_AS = "tag/{slug}/index.html"
+TAG_SAVE_AS = ""  # tag, category, author and home listings: archive_structure (stable pages)
 TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
 CATEGORY_URL = "category/{slug}/"
-CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORY_SAVE_AS = ""
 CATEGORIES_URL = "categories/"
 CATEGORIES_SAVE_AS = "categories/index.html"
 AUTHOR_URL = "author/{slug}/"
-AUTHOR_SAVE_AS = "author/{slug}/index.html"
+AUTHOR_SAVE_AS = ""
 AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
@@ -59,14 +59,18 @@ MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search"]
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
-DEFAULT_PAGINATION = 20
-# Directory-style pages: page 2 of tag "Chủ đề 7" never collides with tag "Chủ đề 72".
-PAGINATION_PATTERNS = (
-    (1, "{url}", "{save_as}"),
-    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
-)
+DIRECT_TEMPLATES = ["tags", "categories", "authors", "archives", "search"]
+# Listings that grow are paginated by the archive_structure plugin, numbered from the
+# oldest article so a full page never changes (README, "Stable listing pages"):
+# /tag/<slug>/ shows the newest, /tag/<slug>/page/<n>/ page n counted from the oldest.
+PAGINATED_TEMPLATES = {}
+DEFAULT_PAGINATION = False
+ARCHIVE_STRUCTURE = {
+    "page_size": 20,
+    "page_url": "{base}page/{number}/",
+    "portal_url": "portal/{slug}/",
+    "portals_url": "portals/",
+}
 
 # Slugs: đ -> d through unidecode (as newsarchive.vietnamese.slugify), "/" -> "-".
 SLUG_REGEX_SUBSTITUTIONS = [
@@ -80,11 +84,12 @@ TAG_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
 CATEGORY_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
 AUTHOR_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
 
-# Feeds: the whole site and each tag (Atom).
+# Feeds: the whole site, each category and each tag (Atom, latest FEED_MAX_ITEMS).
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 TAG_FEED_ATOM_URL = "feeds/tag/{slug}.atom.xml"
-CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_ATOM_URL = "feeds/category/{slug}.atom.xml"
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
@@ -95,6 +100,7 @@ SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+    "exclude": [r"^404\.html$"],
 }
 
 # Portal id -> display name, from the ingest rule files (one source of truth).

@@ -1,20 +1,106 @@
-"""Links between articles that Pelican does not make: previous / next in time.
+"""Site structure Pelican does not give: stable listings, portals, related articles.
 
-``article.prev_article`` is the next older article, ``article.next_article``
-the next newer one, across the whole archive.
+* ``article_generator_finalized``: previous/next in time (``prev_article`` is the
+  next older article, ``next_article`` the next newer), related articles
+  (``related_articles``), reading time (``reading_minutes``), ``portal_url``, the tag index
+  grouped by kind in Vietnamese order (``tag_groups``) and the portals.
+* ``article_writer_finalized``: home, tag, category, author and portal listings
+  with date-stable pages (``pagination``), the portal index, the 404 page and
+  ``robots.txt``.
+* ``generator_init``: Jinja filters ``vi_sort`` (Vietnamese collation) and
+  ``inline_script`` / ``script_hash`` (theme scripts allowed by the CSP by hash).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from markupsafe import Markup
 from pelican import signals
 
+from .collation import grouped_tags, vi_sorted
+from .listings import portals_of, write_listings, write_portal_index
+from .pagination import chronological
+from .related import related_articles
+from .settings import DEFAULTS
 
-def link_neighbours(generator):
-    ordered = sorted(generator.articles, key=lambda a: (a.date, a.slug))
+_TAG = re.compile(r"<[^>]+>")
+
+
+def options_of(settings) -> dict:
+    return {**DEFAULTS, **(settings.get("ARCHIVE_STRUCTURE") or {})}
+
+
+def reading_minutes(html_text: str, words_per_minute: int) -> int:
+    words = len(_TAG.sub(" ", html_text or "").split())
+    return max(1, round(words / words_per_minute))
+
+
+def link_neighbours(articles) -> None:
+    ordered = chronological(articles)
     for index, article in enumerate(ordered):
         article.prev_article = ordered[index - 1] if index else None
         article.next_article = ordered[index + 1] if index + 1 < len(ordered) else None
 
 
+def structure(generator):
+    options = options_of(generator.settings)
+    link_neighbours(generator.articles)
+    related = related_articles(generator.articles, options["related_count"], options["related_window"])
+    for article in generator.articles:
+        article.related_articles = related[article]
+        article.reading_minutes = reading_minutes(article.content, options["words_per_minute"])
+        article.portal_url = options["portal_url"].format(slug=getattr(article, "portal", ""))
+    portals = portals_of(generator.articles, generator.settings.get("PORTALS", {}), options["portal_url"])
+    generator.archive_portals = portals
+    generator.context["tag_groups"] = grouped_tags(generator.tags.items())
+    generator.context["archive_portals"] = portals
+    generator.context["PORTALS_URL"] = options["portals_url"]
+
+
+def write_structure(generator, writer):
+    options = options_of(generator.settings)
+    portals = getattr(generator, "archive_portals", [])
+    write_listings(generator, writer, options, portals)
+    write_portal_index(generator, writer, options, portals)
+    if options["not_found_template"]:
+        writer.write_file("404.html", generator.get_template(options["not_found_template"]),
+                          generator.context, relative_urls=False, url="404.html")
+    if options["robots"]:
+        write_robots(generator.settings)
+
+
+def write_robots(settings) -> None:
+    lines = ["User-agent: *", "Disallow: /pagefind/", "Allow: /"]
+    if settings.get("SITEURL"):
+        lines.append(f"Sitemap: {settings['SITEURL']}/sitemap.xml")
+    Path(settings["OUTPUT_PATH"], "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _script_source(env, name: str) -> str:
+    return env.loader.get_source(env, name)[0]
+
+
+def _lookup(item, path: str | None):
+    """Follow "0.name"-style paths (index or attribute), as Jinja's sort(attribute=...)."""
+    for part in (path.split(".") if path else []):
+        item = item[int(part)] if part.isdigit() else getattr(item, part)
+    return str(item)
+
+
+def add_filters(generator):
+    env = generator.env
+    env.filters["vi_sort"] = lambda items, attribute=None: vi_sorted(
+        items, key=lambda item: _lookup(item, attribute))
+    env.filters["inline_script"] = lambda name: Markup(_script_source(env, name))
+    env.filters["script_hash"] = lambda name: "sha256-" + base64.b64encode(
+        hashlib.sha256(_script_source(env, name).encode("utf-8")).digest()).decode("ascii")
+
+
 def register():
-    signals.article_generator_finalized.connect(link_neighbours)
+    signals.generator_init.connect(add_filters)
+    signals.article_generator_finalized.connect(structure)
+    signals.article_writer_finalized.connect(write_structure)

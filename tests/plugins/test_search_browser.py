@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 CASES = [
     # (query as typed, words of the title that must come back)
@@ -26,9 +28,8 @@ def search_page(browser, serve, sample_site):
 
 
 def titles(page) -> list[str]:
-    page.wait_for_function(
-        "document.querySelector('#search-status').textContent.startsWith('Tìm thấy') || "
-        "document.querySelector('#search-status').textContent.startsWith('Không')", timeout=15000)
+    # A locator assertion, not wait_for_function: the page's CSP forbids eval of a string.
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^(Tìm thấy|Không)"), timeout=15000)
     return page.locator("#search-results li h2 a").all_inner_texts()
 
 

@@ -1,0 +1,68 @@
+"""Every listing that grows, written with date-stable pages (see ``pagination``).
+
+Home, tags, categories, authors and portals are written here instead of by
+Pelican's own paginator (whose page N shifts with every new article); Pelican
+still writes the year and month archives, which are stable by nature.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .pagination import stable_pages
+
+
+@dataclass(frozen=True)
+class Portal:
+    """A source portal, shaped like Pelican's Tag/Category for the templates."""
+
+    slug: str
+    name: str
+    url: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def portals_of(articles, names: dict, url_pattern: str) -> list[tuple[Portal, list]]:
+    grouped: dict[str, list] = defaultdict(list)
+    for article in articles:
+        portal_id = getattr(article, "portal", None)
+        if portal_id:
+            grouped[portal_id].append(article)
+    return [(Portal(pid, names.get(pid, pid), url_pattern.format(slug=pid)), members)
+            for pid, members in sorted(grouped.items())]
+
+
+def listings(generator, options: dict, portals) -> list[tuple[str, str, object, list]]:
+    """(template, variable name, term, articles) for each growing listing."""
+    found = [("index", None, None, list(generator.articles))]
+    found += [("tag", "tag", tag, members) for tag, members in generator.tags.items()]
+    found += [("category", "category", cat, members) for cat, members in generator.categories]
+    found += [("author", "author", author, members) for author, members in generator.authors]
+    found += [("portal", "portal", portal, members) for portal, members in portals]
+    return found
+
+
+def write_listings(generator, writer, options: dict, portals) -> None:
+    relative = generator.settings["RELATIVE_URLS"]
+    for template_name, variable, term, members in listings(generator, options, portals):
+        base = term.url if term is not None else ""
+        template = generator.get_template(template_name)
+        extra = {variable: term} if variable else {}
+        for page in stable_pages(members, options["page_size"], base, options["page_url"]):
+            writer.write_file(
+                page.save_as, template, generator.context, relative_urls=relative,
+                url=page.url, template_name=template_name, blog=True,
+                listing=page, articles=page.items, articles_page=None, **extra,
+            )
+
+
+def write_portal_index(generator, writer, options: dict, portals) -> None:
+    url = options["portals_url"]
+    writer.write_file(
+        url + "index.html", generator.get_template("portals"), generator.context,
+        relative_urls=generator.settings["RELATIVE_URLS"], url=url, template_name="portals",
+        portals=portals,
+    )

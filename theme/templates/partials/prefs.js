@@ -1,0 +1,1 @@
+(function () { var d = document.documentElement; try { var s = localStorage.getItem("na-font"), t = localStorage.getItem("na-theme"); if (s) d.setAttribute("data-font", s); if (t) d.setAttribute("data-theme", t); } catch (e) {} d.classList.add("js"); })();
