@@ -8,12 +8,14 @@ injected spam and lines with no letters.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..vietnamese import has_diacritics, is_syllable
 from .portals import Rules
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+_DATELINE = re.compile(r"^(\(\w[\w.]*\)\s*-?|\w[\w.]*\s?[-–])(?=\s)")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 
 
@@ -57,3 +59,22 @@ def clean_lines(lines: list[str], rules: Rules) -> list[str]:
             continue
         kept.append(line)
     return kept
+
+
+TEASER_MAX_WORDS = 30
+ARTICLE_PARAGRAPH_WORDS = 100
+
+
+def is_listing(lines: list[str]) -> bool:
+    """A category or home page: short teasers, most of them dated, and no real paragraph."""
+    if len(lines) < 5:
+        return False
+    words = [len(line.split()) for line in lines]
+    if max(words) >= ARTICLE_PARAGRAPH_WORDS:
+        return False
+    teasers = sum(1 for line, n in zip(lines, words) if n <= TEASER_MAX_WORDS and _DATE.search(line))
+    if teasers >= 4 and teasers * 5 >= len(lines) * 2:
+        return True
+    # Each teaser opening with the outlet's dateline ("GDVN- ...", "(TTXVN) ..."): one article has one.
+    openings = Counter(m.group(0).casefold() for m in map(_DATELINE.match, lines) if m)
+    return bool(openings) and len(lines) >= 6 and openings.most_common(1)[0][1] * 5 >= len(lines) * 2

@@ -42,6 +42,8 @@ class Rules:
     caption_prefixes: list[str] = field(default_factory=list)
     section_before_title: bool = True
     dateline: re.Pattern | None = None
+    hosts: tuple[str, ...] = ()
+    html: dict = field(default_factory=dict)   # CSS selectors: identify, title, date, author, section, body, remove
 
     def is_debris(self, line: str) -> bool:
         text = line.strip()
@@ -61,6 +63,30 @@ def _compile(pattern: str, source: Path) -> re.Pattern:
         return re.compile(nfc(pattern), re.IGNORECASE)
     except re.error as exc:
         raise RuleError(f"{source}: bad pattern {pattern!r}: {exc}") from None
+
+
+_HTML_KEYS = ("identify", "title", "date", "author", "section", "body", "remove")
+
+
+def _html_rules(data: dict, source: Path) -> dict:
+    """The ``html:`` block: CSS selectors, each checked once at load time."""
+    import soupsieve
+
+    html = data.get("html") or {}
+    if not isinstance(html, dict) or set(html) - set(_HTML_KEYS):
+        raise RuleError(f"{source}: 'html' takes only {', '.join(_HTML_KEYS)}")
+    checked = {}
+    for key, value in html.items():
+        selectors = value if isinstance(value, list) else [value]
+        for selector in selectors:
+            if not isinstance(selector, str) or not selector.strip():
+                raise RuleError(f"{source}: empty selector in html.{key}")
+            try:
+                soupsieve.compile(selector)
+            except Exception as exc:  # noqa: BLE001 - soupsieve raises several kinds
+                raise RuleError(f"{source}: bad selector {selector!r}: {exc}") from None
+        checked[key] = list(selectors) if key in ("identify", "remove") else selectors[0]
+    return checked
 
 
 def _load_yaml(path: Path) -> dict:
@@ -94,6 +120,8 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
         caption_prefixes=[nfc(x) for x in merged("caption_prefixes")],
         section_before_title=bool(data.get("section_before_title", base.get("section_before_title", True))),
         dateline=_compile(dateline, path) if dateline else None,
+        hosts=tuple(str(h).lower().removeprefix("www.") for h in data.get("hosts") or []),
+        html=_html_rules(data, path),
     )
 
 
@@ -129,6 +157,28 @@ def identify(lines: list[str], head_size: int = 12) -> Rules:
         if score > best_score:
             best, best_score = rules, score
     return best
+
+
+def by_host(host: str | None) -> Rules | None:
+    """The portal serving ``host`` (or one of its subdomains)."""
+    if not host:
+        return None
+    host = host.lower().removeprefix("www.")
+    _, portals = load_all()
+    for rules in portals:
+        if any(host == h or host.endswith("." + h) for h in rules.hosts):
+            return rules
+    return None
+
+
+def identify_html(soup) -> Rules:
+    """The portal (or CMS) whose ``html.identify`` selectors all match; else generic."""
+    generic, portals = load_all()
+    for rules in portals:
+        selectors = rules.html.get("identify")
+        if selectors and all(soup.select_one(s) is not None for s in selectors):
+            return rules
+    return generic
 
 
 def portal_names() -> dict[str, str]:
