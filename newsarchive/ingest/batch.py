@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..article import render
 from ..frontmatter import FrontMatterError, parse
-from ..vietnamese import fold
+from .dedup import Index, fingerprint
 from .pipeline import Options, Quarantine, process
 
 STATUSES = ("written", "unchanged", "duplicate", "quarantined")
@@ -72,12 +71,6 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _fingerprint(markdown_body: str) -> str:
-    """Same article, whatever debris or line endings it came with."""
-    words = re.findall(r"\w+", fold(markdown_body))
-    return hashlib.sha256(" ".join(words).encode()).hexdigest()
-
-
 def _existing(path: Path) -> tuple[str | None, str | None, str | None]:
     """(text, raw_sha256, body fingerprint) of an article file already there."""
     try:
@@ -85,17 +78,19 @@ def _existing(path: Path) -> tuple[str | None, str | None, str | None]:
         doc = parse(text)
     except (OSError, UnicodeDecodeError, FrontMatterError):
         return None, None, None
-    return text, doc.meta.get("raw_sha256"), _fingerprint(doc.body)
+    return text, doc.meta.get("raw_sha256"), fingerprint(doc.body)
 
 
 def run(sources: list[Path], content_dir: Path, options: Options | None = None,
         force: bool = False, progress=None) -> Report:
+    """Ingest every file under ``sources``; ``progress(done, total)`` is called as it goes."""
     report = Report()
     by_sha: dict[str, str] = {}          # raw sha -> input path seen first
-    by_fingerprint: dict[str, str] = {}  # body fingerprint -> output written
-    for path in collect(sources):
+    seen = Index()                       # bodies written (or kept) in this run -> their output
+    paths = collect(sources)
+    for done, path in enumerate(paths):
         if progress:
-            progress(path)
+            progress(done, len(paths))
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -116,22 +111,24 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
         except Exception as exc:  # noqa: BLE001 - a bad file is a report line, never a traceback
             entry.reason = f"lỗi khi xử lý tệp ({type(exc).__name__}: {exc})"
             continue
-        _place(article, entry, content_dir, by_fingerprint, force)
+        _place(article, entry, content_dir, seen, force)
+    if progress:
+        progress(len(paths), len(paths))
     return report
 
 
-def _place(article, entry: Entry, content_dir: Path, by_fingerprint: dict, force: bool) -> None:
-    fingerprint = _fingerprint(article.body)
-    if fingerprint in by_fingerprint:
-        entry.status, entry.duplicate_of = "duplicate", by_fingerprint[fingerprint]
+def _place(article, entry: Entry, content_dir: Path, seen: Index, force: bool) -> None:
+    original, exact, mine = seen.find(article.body)
+    if original is not None:
+        entry.status, entry.duplicate_of = "duplicate", original
         return
     target = content_dir / article.relative_path
     text = render(article)
     old_text, old_sha, old_fingerprint = _existing(target)
     if old_text is not None and old_sha != article.raw_sha256:
-        if old_fingerprint == fingerprint:
+        if old_fingerprint == exact:
             entry.status, entry.duplicate_of = "duplicate", str(target)
-            by_fingerprint[fingerprint] = str(target)
+            seen.add(str(target), exact, mine)
             return
         # Another article already holds this slug: make ours distinct, stably.
         article.slug = f"{article.slug}-{article.raw_sha256[:8]}"
@@ -139,7 +136,7 @@ def _place(article, entry: Entry, content_dir: Path, by_fingerprint: dict, force
         text = render(article)
         old_text, old_sha, _ = _existing(target)
     entry.output = str(target)
-    by_fingerprint[fingerprint] = str(target)
+    seen.add(str(target), exact, mine)
     if old_text == text:
         entry.status = "unchanged"
     elif old_text is not None and not force:

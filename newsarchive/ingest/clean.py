@@ -7,10 +7,11 @@ injected spam and lines with no letters.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
-from ..vietnamese import has_diacritics, is_syllable
+from ..vietnamese import has_diacritics, is_syllable, nfc
 from .portals import Rules
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -38,8 +39,12 @@ def _has_text(line: str) -> bool:
 
 
 def strip_html_tags(line: str) -> str:
-    """Literal tags left in a text scrape ("<p>", "<br/>") are not text."""
-    return _HTML_TAG.sub(" ", line)
+    """Literal tags left in a text scrape ("<p>", "<br/>") are not text; entities are ("&agrave;" -> "à")."""
+    if "<" in line:
+        line = _HTML_TAG.sub(" ", line)
+    if "&" in line:
+        line = nfc(html.unescape(line))
+    return line
 
 
 def clean_lines(lines: list[str], rules: Rules) -> list[str]:

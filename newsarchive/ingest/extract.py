@@ -10,10 +10,12 @@ the same Vietnamese rules as to a text scrape.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import yaml
 from bs4 import BeautifulSoup
 
 from ..vietnamese import nfc
@@ -23,6 +25,8 @@ from .portals import Rules, by_host, identify_html
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|table)\b",
                          re.IGNORECASE | re.DOTALL)
 _HOST = re.compile(r"(?:Mirrored from|https?://)\s*([a-z0-9.-]+\.[a-z]{2,})", re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A---(json|ya?ml)?[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_FRAGMENT = re.compile(r"<(p|div|br|table|h[1-6]|ul|ol|strong|span)\b", re.IGNORECASE)
 _HOME_URL = re.compile(r"^https?://[^/?#]+/?((index|default|home|trang-chu)(\.\w+)?)?/?$", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]+\s+")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "table", "ul", "ol")
@@ -105,15 +109,44 @@ def _title(soup, page_text: str) -> str | None:
     return candidates[0] if candidates else None
 
 
+def _parse_date(value: str | None, now: datetime | None) -> datetime | None:
+    """An ISO date (2020-09-02T08:15) or any form :func:`find_date` reads."""
+    if not value:
+        return None
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if iso:
+        return find_date(f"{iso.group(3)}/{iso.group(2)}/{iso.group(1)} {value[11:16]}", now)
+    return find_date(value, now)
+
+
 def _date(soup, url: str | None, now: datetime | None) -> datetime | None:
     value = _meta(soup, "article:published_time", "og:published_time", "pubdate", "publishdate", "date",
                   "dc.date.issued", "DC.date.issued")
-    if value:
-        iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-        if iso:
-            return find_date(f"{iso.group(3)}/{iso.group(2)}/{iso.group(1)} {value[11:16]}", now)
-        return find_date(value, now)
-    return date_from_url(url or "")
+    return _parse_date(value, now) or date_from_url(url or "")
+
+
+def from_front_matter(text: str, now: datetime | None = None) -> Page | None:
+    """A static-site source: a ``---json`` or ``---`` (YAML) block, then a Markdown or HTML body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    try:
+        meta = json.loads(match.group(2)) if match.group(1) == "json" else yaml.safe_load(match.group(2))
+    except (ValueError, yaml.YAMLError):
+        return None
+    if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
+        return None
+    body = text[match.end():]
+    if _FRAGMENT.search(body):
+        lines = _lines(BeautifulSoup(body, "lxml"))
+    else:
+        lines = body.split("\n")
+    category = meta.get("category")
+    return Page(lines=[nfc(line) for line in lines], title=nfc(" ".join(meta["title"].split())),
+                date=_parse_date(str(meta.get("date") or ""), now),
+                author=meta.get("author") if isinstance(meta.get("author"), str) else None,
+                category=category.rsplit(".", 1)[-1].replace("-", " ") if isinstance(category, str) else None,
+                url=meta.get("url") if isinstance(meta.get("url"), str) else None)
 
 
 def _with_selectors(soup, rules: Rules, now: datetime | None) -> Page | None:
