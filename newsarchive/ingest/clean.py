@@ -15,7 +15,8 @@ from ..vietnamese import has_diacritics, is_syllable, nfc
 from .portals import Rules
 
 _WORD = re.compile(r"[^\W\d_]+")
-_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}")
+_ACCENT = re.compile("[\u00c0-\u1ef9]")    # any precomposed accented Latin letter (text is NFC)
 _DATELINE = re.compile(r"^(\(\w[\w.]*\)\s*-?|\w[\w.]*\s?[-–])(?=\s)")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 
@@ -26,7 +27,9 @@ def is_spam(line: str) -> bool:
     Judged by what the line is: several words, not one Vietnamese letter or
     tone mark, and most words impossible as Vietnamese syllables.
     """
-    words = _WORD.findall(line)
+    if _ACCENT.search(line):
+        return False
+    words = _WORD.findall(line[:SPAM_SAMPLE])
     if len(words) < 5 or has_diacritics(line):
         return False
     foreign = sum(1 for word in words if not is_syllable(word))
@@ -55,7 +58,7 @@ def clean_lines(lines: list[str], rules: Rules) -> list[str]:
     """
     kept = []
     for raw in lines:
-        line = " ".join(strip_html_tags(raw).split())
+        line = " ".join(rules.strip_inline(strip_html_tags(raw)).split())
         if not line:
             continue
         if rules.is_tail_marker(line):
@@ -67,6 +70,7 @@ def clean_lines(lines: list[str], rules: Rules) -> list[str]:
 
 
 TEASER_MAX_WORDS = 30
+SPAM_SAMPLE = 4000      # characters of a line judged for spam: a keyword run shows in its start
 ARTICLE_PARAGRAPH_WORDS = 100
 
 

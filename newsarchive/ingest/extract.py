@@ -18,6 +18,7 @@ from datetime import datetime
 import yaml
 from bs4 import BeautifulSoup
 
+from ..article import TIMEZONE
 from ..vietnamese import nfc
 from .dates import date_from_url, find_date
 from .portals import Rules, by_host, identify_html
@@ -27,6 +28,7 @@ _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|
 _HOST = re.compile(r"(?:Mirrored from|https?://)\s*([a-z0-9.-]+\.[a-z]{2,})", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---(json|ya?ml)?[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _FRAGMENT = re.compile(r"<(p|div|br|table|h[1-6]|ul|ol|strong|span)\b", re.IGNORECASE)
+_BARE_URL = re.compile(r"^https?://\S+$")
 _HOME_URL = re.compile(r"^https?://[^/?#]+/?((index|default|home|trang-chu)(\.\w+)?)?/?$", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]+\s+")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "table", "ul", "ol")
@@ -113,16 +115,28 @@ def _parse_date(value: str | None, now: datetime | None) -> datetime | None:
     """An ISO date (2020-09-02T08:15) or any form :func:`find_date` reads."""
     if not value:
         return None
-    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if iso:
-        return find_date(f"{iso.group(3)}/{iso.group(2)}/{iso.group(1)} {value[11:16]}", now)
-    return find_date(value, now)
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return find_date(value, now)
+    moment = moment.astimezone(TIMEZONE) if moment.tzinfo else moment.replace(tzinfo=TIMEZONE)
+    return moment if 1945 <= moment.year and moment <= (now or datetime.now(TIMEZONE)) else None
 
 
 def _date(soup, url: str | None, now: datetime | None) -> datetime | None:
     value = _meta(soup, "article:published_time", "og:published_time", "pubdate", "publishdate", "date",
                   "dc.date.issued", "DC.date.issued")
     return _parse_date(value, now) or date_from_url(url or "")
+
+
+def from_text(text: str) -> Page:
+    """A text scrape: its lines, and the page URL when a line at either end is only that."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for index in filled[:3] + filled[-3:]:
+        if _BARE_URL.match(lines[index].strip()):
+            return Page(lines=lines[:index] + lines[index + 1:], url=lines[index].strip())
+    return Page(lines=lines)
 
 
 def from_front_matter(text: str, now: datetime | None = None) -> Page | None:

@@ -65,6 +65,7 @@ def date_from_lede(paragraphs: list[str], now: datetime | None = None) -> dateti
     return find_date(paragraphs[0][:160], now)
 
 
+_SOURCE_NOTE = re.compile(r"\s*\((theo|nguồn|tổng hợp)\b[^()]*\)$", re.IGNORECASE)
 _BYLINE_END = re.compile(r"[.!?:;,\"”…)]$")
 
 
@@ -81,7 +82,7 @@ def read_byline(line: str, rules: Rules) -> tuple[bool, str | None]:
     "THU THẢO" -> "Thu Thảo"; "T/h: Lệ Quyên" -> "Lệ Quyên"; "Theo Báo X" is a
     source, not an author (a byline, author None); "VĂN HÀO - TRẦN HỮU" -> two.
     """
-    text = line.strip()
+    text = _SOURCE_NOTE.sub("", line.strip())      # "Huyền Lê (Theo AFP)" -> "Huyền Lê"
     words = text.split()
     if not words or len(text) > 60 or len(words) > 8 or _BYLINE_END.search(text):
         return False, None

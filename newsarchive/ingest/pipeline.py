@@ -14,6 +14,7 @@ Stages, each its own module:
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,7 +25,9 @@ from .dates import date_from_url
 
 
 VIETNAMESE_SHARE = 0.2  # Vietnamese prose has about half its words accented; English quoting names, a few
-LEDE_MIN_WORDS = 8     # a shorter first paragraph ("Nội dung:") is a label, not the lede
+LEDE_MIN_WORDS = 8
+_WORD = re.compile(r"[^\W\d_]+")
+_ACCENTED = re.compile(r"[^\W\d_]*[\u00c0-\u1ef9][^\W\d_]*")   # NFC text: accents are precomposed     # a shorter first paragraph ("Nội dung:") is a label, not the lede
 
 
 class Quarantine(ValueError):
@@ -53,7 +56,7 @@ def _read(raw: bytes, raw_name: str, options: Options) -> tuple[extract.Page, po
             forced = portals.by_id(options.portal) if options.portal else None
             page = extract.extract(text, options.now, forced)
         else:
-            page = extract.from_front_matter(text, options.now) or extract.Page(lines=text.split("\n"))
+            page = extract.from_front_matter(text, options.now) or extract.from_text(text)
     except (decode.NotText, extract.NotArticle) as exc:
         raise Quarantine(str(exc)) from None
     return page, _rules_for(page.lines, options, page.rules)
@@ -63,8 +66,8 @@ def _check_text(kept: list[str]) -> None:
     joined = "\n".join(kept)
     if decode.lost_accents(joined):
         raise Quarantine("văn bản đã mất dấu tiếng Việt (chữ có dấu bị thay bằng '?'), không khôi phục được")
-    words = joined.split()
-    if sum(1 for word in words if has_diacritics(word)) < VIETNAMESE_SHARE * len(words):
+    sample = joined[:200_000]
+    if not has_diacritics(sample) or len(_ACCENTED.findall(sample)) < VIETNAMESE_SHARE * len(_WORD.findall(sample)):
         raise Quarantine("không phải bài tiếng Việt (quá ít chữ mang dấu)")
     if clean.is_listing(kept):
         raise Quarantine("trang danh mục: chỉ có tin tóm tắt của các bài khác, không có bài viết")

@@ -34,6 +34,7 @@ class Rules:
     identify: list[re.Pattern] = field(default_factory=list)
     debris_lines: frozenset[str] = frozenset()
     debris_patterns: list[re.Pattern] = field(default_factory=list)
+    inline_debris: list[re.Pattern] = field(default_factory=list)
     tail_markers: frozenset[str] = frozenset()
     meta_labels: list[str] = field(default_factory=list)
     byline_prefixes: list[str] = field(default_factory=list)
@@ -50,6 +51,11 @@ class Rules:
         if text.casefold() in self.debris_lines:
             return True
         return any(p.search(text) for p in self.debris_patterns)
+
+    def strip_inline(self, line: str) -> str:
+        for pattern in self.inline_debris:
+            line = pattern.sub(" ", line)
+        return line
 
     def is_tail_marker(self, line: str) -> bool:
         return line.strip().rstrip(":").casefold() in self.tail_markers
@@ -103,6 +109,7 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
     debris_base, debris = base.get("debris") or {}, data.get("debris") or {}
     lines = list(debris_base.get("lines") or []) + list(debris.get("lines") or [])
     patterns = list(debris_base.get("patterns") or []) + list(debris.get("patterns") or [])
+    inline = list(debris_base.get("inline") or []) + list(debris.get("inline") or [])
     dateline = data.get("dateline", base.get("dateline"))
     return Rules(
         id=data["id"],
@@ -112,6 +119,7 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
         identify=[_compile(p, path) for p in data.get("identify") or []],
         debris_lines=frozenset(nfc(str(x)).strip().casefold() for x in lines),
         debris_patterns=[_compile(p, path) for p in patterns],
+        inline_debris=[_compile(p, path) for p in inline],
         tail_markers=frozenset(nfc(x).casefold() for x in merged("tail_markers")),
         meta_labels=[nfc(x) for x in merged("meta_labels")],
         byline_prefixes=[nfc(x) for x in merged("byline_prefixes")],

@@ -21,7 +21,7 @@ def _ingest(tmp_path, *extra) -> dict:
 
 def _raw(tmp_path) -> Path:
     folder = tmp_path / "raw"
-    shutil.copytree(RAW, folder, ignore=shutil.ignore_patterns("*.md", "*.yaml"))
+    shutil.copytree(RAW, folder, ignore=shutil.ignore_patterns("*.md", "*.yaml", "corpus"))
     return folder
 
 
