@@ -7,7 +7,7 @@ OUTPUT := output
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve devserver test bench clean install
+.PHONY: html publish serve devserver test bench bench-ingest clean install
 
 install: $(STAMP)
 
@@ -38,6 +38,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Ingest throughput on 10,000 corpus texts and HTML extraction F1 (see bench/ingest.py, bench/extraction.py).
+bench-ingest: $(STAMP)
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/extraction.py
 
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache

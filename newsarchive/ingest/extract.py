@@ -28,6 +28,7 @@ _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|
 _HOST = re.compile(r"(?:Mirrored from|https?://)\s*([a-z0-9.-]+\.[a-z]{2,})", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---(json|ya?ml)?[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _FRAGMENT = re.compile(r"<(p|div|br|table|h[1-6]|ul|ol|strong|span)\b", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"<(p|div|br|tr|li|h[1-6])\b[^<>]{0,300}>", re.IGNORECASE)
 _BARE_URL = re.compile(r"^https?://\S+$")
 _HOME_URL = re.compile(r"^https?://[^/?#]+/?((index|default|home|trang-chu)(\.\w+)?)?/?$", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]+\s+")
@@ -131,6 +132,9 @@ def _date(soup, url: str | None, now: datetime | None) -> datetime | None:
 
 def from_text(text: str) -> Page:
     """A text scrape: its lines, and the page URL when a line at either end is only that."""
+    if len(_BLOCK_TAG.findall(text, 0, 200_000)) >= 3:
+        # An HTML fragment saved as text (a body with its <p> and <tr>): one line per block.
+        text = "\n".join(_lines(BeautifulSoup(text, "lxml")))
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     for index in filled[:3] + filled[-3:]:
