@@ -13,7 +13,6 @@ import re
 import zlib
 from collections import Counter, defaultdict
 
-from ..vietnamese import fold
 
 SHINGLE = 5
 SAMPLE = 8            # keep shingles whose hash is 0 modulo this
@@ -23,16 +22,16 @@ _WORD = re.compile(r"\w+")
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    """Lower-cased words; the text is already NFC, so equal letters are equal code points."""
+    return _WORD.findall(text.lower())
 
 
-def fingerprint(text: str) -> str:
-    """Same article, whatever debris or line endings it came with."""
-    return hashlib.sha256(" ".join(words(text)).encode()).hexdigest()
+def fingerprint(text: str, tokens: list[str] | None = None) -> str:
+    """Same article, whatever debris, markup or line endings it came with."""
+    return hashlib.sha256(" ".join(tokens if tokens is not None else words(text)).encode()).hexdigest()
 
 
-def sketch(text: str) -> frozenset[int]:
-    tokens = words(text)
+def sketch(tokens: list[str]) -> frozenset[int]:
     hashes = {zlib.crc32(" ".join(tokens[i:i + SHINGLE]).encode())
               for i in range(max(1, len(tokens) - SHINGLE + 1))}
     sampled = frozenset(h for h in hashes if h % SAMPLE == 0)
@@ -49,10 +48,11 @@ class Index:
 
     def find(self, text: str) -> tuple[str | None, str, frozenset[int]]:
         """(key of the article this body repeats or None, its fingerprint, its sketch)."""
-        exact = fingerprint(text)
+        tokens = words(text)
+        exact = fingerprint(text, tokens)
         if exact in self.exact:
             return self.exact[exact], exact, frozenset()
-        mine = sketch(text)
+        mine = sketch(tokens)
         shared = Counter(key for h in mine for key in self.postings.get(h, ()))
         for key, count in shared.most_common(5):
             smaller = min(len(mine), len(self.sketches[key]))

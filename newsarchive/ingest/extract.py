@@ -197,10 +197,14 @@ def _headline_links(soup) -> set[str]:
 
 
 def _is_teaser_page(lines: list[str], headlines: set[str]) -> bool:
-    """Most of what the extractor kept is links to other articles: a listing or home page."""
-    linked = sum(1 for line in lines if any(line.startswith(h) or h.startswith(line) for h in headlines
-                                            if len(line) >= 20))
-    return linked >= 3 and linked * 10 >= len(lines) * 3
+    """Most of what the extractor kept is other articles' headlines (alone or with a short
+    teaser after them): a listing or home page."""
+    def teaser(line: str) -> bool:
+        return len(line) >= 20 and any(h.startswith(line) or (line.startswith(h) and len(h) * 2 >= len(line))
+                                       for h in headlines)
+
+    linked = sum(1 for line in lines if teaser(line))
+    return linked >= 4 and linked * 2 >= len(lines)
 
 
 def _with_trafilatura(html_text: str, url: str | None) -> tuple[list[str], str | None]:

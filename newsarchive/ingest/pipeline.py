@@ -26,6 +26,7 @@ from .dates import date_from_url
 
 VIETNAMESE_SHARE = 0.2  # Vietnamese prose has about half its words accented; English quoting names, a few
 LEDE_MIN_WORDS = 8
+LANGUAGE_SAMPLE = 20_000  # characters enough to tell the language
 _WORD = re.compile(r"[^\W\d_]+")
 _ACCENTED = re.compile(r"[^\W\d_]*[\u00c0-\u1ef9][^\W\d_]*")   # NFC text: accents are precomposed     # a shorter first paragraph ("Nội dung:") is a label, not the lede
 
@@ -64,7 +65,7 @@ def _read(raw: bytes, raw_name: str, options: Options) -> tuple[extract.Page, po
 
 def _check_text(kept: list[str]) -> None:
     joined = "\n".join(kept)
-    sample = joined[:200_000]
+    sample = joined[:LANGUAGE_SAMPLE]
     if not has_diacritics(sample) or len(_ACCENTED.findall(sample)) < VIETNAMESE_SHARE * len(_WORD.findall(sample)):
         raise Quarantine("không phải bài tiếng Việt (quá ít chữ mang dấu)")
     if clean.is_listing(kept):
