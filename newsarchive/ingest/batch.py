@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..article import render
 from ..frontmatter import FrontMatterError, parse
-from .dedup import Index, fingerprint
+from .dedup import Index, fingerprint, sketch, words
 from .pipeline import Options, Quarantine, process
 
 STATUSES = ("written", "unchanged", "duplicate", "quarantined")
@@ -86,7 +86,8 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
     """Ingest every file under ``sources``; ``progress(done, total)`` is called as it goes."""
     report = Report()
     by_sha: dict[str, str] = {}          # raw sha -> input path seen first
-    seen = Index()                       # bodies written (or kept) in this run -> their output
+    seen = Index()                       # bodies in the archive or written in this run -> their file
+    owners = _index_existing(content_dir, seen)
     paths = collect(sources)
     for done, path in enumerate(paths):
         if progress:
@@ -111,14 +112,33 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
         except Exception as exc:  # noqa: BLE001 - a bad file is a report line, never a traceback
             entry.reason = f"lỗi khi xử lý tệp ({type(exc).__name__}: {exc})"
             continue
-        _place(article, entry, content_dir, seen, force)
+        _place(article, entry, content_dir, seen, owners, force)
     if progress:
         progress(len(paths), len(paths))
     return report
 
 
-def _place(article, entry: Entry, content_dir: Path, seen: Index, force: bool) -> None:
+def _index_existing(content_dir: Path, seen: Index) -> dict[str, str | None]:
+    """Articles already in the archive (an earlier run, another portal): file -> its raw sha256."""
+    owners: dict[str, str | None] = {}
+    if not content_dir.is_dir():
+        return owners
+    for path in sorted(content_dir.rglob("*.md")):
+        try:
+            doc = parse(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, FrontMatterError):
+            continue
+        _, exact, mine = seen.find(doc.body)
+        seen.add(str(path), exact, mine)
+        owners[str(path)] = doc.meta.get("raw_sha256")
+    return owners
+
+
+def _place(article, entry: Entry, content_dir: Path, seen: Index, owners: dict, force: bool) -> None:
     original, exact, mine = seen.find(article.body)
+    if original is not None and owners.get(original, "") == article.raw_sha256:
+        original = None          # our own earlier output: unchanged, rewritten or kept-edited below
+        mine = mine or sketch(words(article.body))
     if original is not None:
         entry.status, entry.duplicate_of = "duplicate", original
         return

@@ -119,3 +119,31 @@ def test_default_date_rescues_a_batch_without_dates(tmp_path):
     report = _ingest(tmp_path, "--default-date", "2020-05-01")
     assert report["counts"]["written"] == 1
     assert next((tmp_path / "content").rglob("*.md")).parent.name == "05"
+
+
+def test_near_duplicate_of_an_article_ingested_in_an_earlier_run(tmp_path):
+    body = (RAW / "quanuy-camle.toa-dam.txt").read_bytes().decode("utf-8")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "first.txt").write_text(body, encoding="utf-8")
+    assert _ingest(tmp_path)["counts"]["written"] == 1
+    (raw / "first.txt").unlink()
+    (raw / "second.txt").write_text("Site banner\n" + body + "\nChia sẻ\n", encoding="utf-8")
+    second = _ingest(tmp_path)
+    assert second["counts"]["duplicate"] == 1, second
+    assert len(list((tmp_path / "content").rglob("*.md"))) == 1
+
+
+def test_summary_table_in_vietnamese():
+    import io
+
+    from rich.console import Console
+
+    from newsarchive.ingest.batch import Entry, Report
+    from newsarchive.ingest.terminal import print_summary
+
+    report = Report([Entry("a.txt", "x", "written"), Entry("b.html", "y", "quarantined", reason="tệp trống")])
+    out = io.StringIO()
+    print_summary(report, Console(file=out, width=100))
+    text = out.getvalue()
+    assert "đã ghi" in text and "cách ly" in text and "tệp trống" in text
