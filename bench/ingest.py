@@ -4,7 +4,7 @@ Writes N corpus bodies (default 10,000, from ``../shared/corpus``) out as raw te
 scrapes, then times ``newsarchive.ingest.run`` over them in this one process
 (one core). Goal: >= 500 articles/s/core.
 
-    .venv/bin/python bench/ingest.py [--count 10000]
+    .venv/bin/python bench/ingest.py [--count 10000] [--skip-tagging]
 """
 
 from __future__ import annotations
@@ -40,7 +40,12 @@ def write_raw(folder: Path, count: int) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--skip-tagging", action="store_true",
+                        help="replace the tagging stage by no tags, to see what the other stages cost")
     args = parser.parse_args(argv)
+    if args.skip_tagging:
+        from newsarchive.ingest import tagging
+        tagging.tag = lambda *_args, **_kwargs: []
     with tempfile.TemporaryDirectory() as tmp:
         raw, content = Path(tmp, "raw"), Path(tmp, "content")
         raw.mkdir()

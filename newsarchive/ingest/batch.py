@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..article import render
 from ..frontmatter import FrontMatterError, parse
-from .dedup import Index, fingerprint, sketch, words
+from .dedup import Index, fingerprint
 from .pipeline import Options, Quarantine, process
 
 STATUSES = ("written", "unchanged", "duplicate", "quarantined")
@@ -128,17 +128,17 @@ def _index_existing(content_dir: Path, seen: Index) -> dict[str, str | None]:
             doc = parse(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, FrontMatterError):
             continue
-        _, exact, mine = seen.find(doc.body)
+        _, exact, mine = seen.find(doc.body, str(doc.meta.get("title") or ""))
         seen.add(str(path), exact, mine)
         owners[str(path)] = doc.meta.get("raw_sha256")
     return owners
 
 
 def _place(article, entry: Entry, content_dir: Path, seen: Index, owners: dict, force: bool) -> None:
-    original, exact, mine = seen.find(article.body)
+    original, exact, mine = seen.find(article.body, article.title)
     if original is not None and owners.get(original, "") == article.raw_sha256:
         original = None          # our own earlier output: unchanged, rewritten or kept-edited below
-        mine = mine or sketch(words(article.body))
+        _, exact, mine = Index().find(article.body, article.title)
     if original is not None:
         entry.status, entry.duplicate_of = "duplicate", original
         return
