@@ -94,7 +94,7 @@ def _head(page: extract.Page, kept: list[str], rules: portals.Rules, options: Op
 def process(raw: bytes, raw_name: str, options: Options | None = None) -> Article:
     options = options or Options()
     page, rules = _read(raw, raw_name, options)
-    if decode.lost_accents("\n".join(page.lines[:2000])):
+    if decode.lost_accents("\n".join(page.lines[:2000])[:LANGUAGE_SAMPLE]):
         raise Quarantine("văn bản đã mất dấu tiếng Việt (chữ có dấu bị thay bằng '?'), không khôi phục được")
     kept = clean.clean_lines(page.lines, rules)
     if not kept:
@@ -103,7 +103,7 @@ def process(raw: bytes, raw_name: str, options: Options | None = None) -> Articl
 
     head = _head(page, kept, rules, options)
     paragraphs = kept[head.body_start:]
-    title = head.title
+    title = rules.clean_title(head.title) if head.title else None
     if not title or len(title) > 300 or not paragraphs:
         raise Quarantine("không tìm thấy tiêu đề và nội dung bài viết")
 

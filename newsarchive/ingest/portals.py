@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -35,6 +36,7 @@ class Rules:
     debris_lines: frozenset[str] = frozenset()
     debris_patterns: list[re.Pattern] = field(default_factory=list)
     inline_debris: list[re.Pattern] = field(default_factory=list)
+    title_debris: list[re.Pattern] = field(default_factory=list)
     tail_markers: frozenset[str] = frozenset()
     meta_labels: list[str] = field(default_factory=list)
     byline_prefixes: list[str] = field(default_factory=list)
@@ -56,6 +58,12 @@ class Rules:
         for pattern in self.inline_debris:
             line = pattern.sub(" ", line)
         return line
+
+    def clean_title(self, title: str) -> str:
+        """The headline without the outlet's name tacked on ("... - VnExpress")."""
+        for pattern in self.title_debris:
+            title = pattern.sub("", title).strip()
+        return title
 
     def is_tail_marker(self, line: str) -> bool:
         return line.strip().rstrip(":").casefold() in self.tail_markers
@@ -120,6 +128,7 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
         debris_lines=frozenset(nfc(str(x)).strip().casefold() for x in lines),
         debris_patterns=[_compile(p, path) for p in patterns],
         inline_debris=[_compile(p, path) for p in inline],
+        title_debris=[_compile(p, path) for p in merged("title_debris")],
         tail_markers=frozenset(nfc(x).casefold() for x in merged("tail_markers")),
         meta_labels=[nfc(x) for x in merged("meta_labels")],
         byline_prefixes=[nfc(x) for x in merged("byline_prefixes")],
@@ -158,7 +167,7 @@ def by_id(portal_id: str) -> Rules | None:
 def identify(lines: list[str], head_size: int = 12) -> Rules:
     """The portal whose signatures match most of the first lines; else generic."""
     generic, portals = load_all()
-    head = [line.strip() for line in lines if line.strip()][:head_size]
+    head = list(islice((s for s in map(str.strip, lines) if s), head_size))
     best, best_score = generic, 0
     for rules in portals:
         score = sum(1 for p in rules.identify if any(p.search(line) for line in head))
