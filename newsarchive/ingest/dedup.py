@@ -20,6 +20,7 @@ SAMPLE = 8            # anchor words: those whose hash is 0 modulo this
 SMALL = 12            # a body under SHINGLE * SMALL * 2 words keeps all its shingles
 CONTAINMENT = 0.8     # share of the smaller body's shingles found in the other
 SIZE_RATIO = 0.5      # a body under half the other's size is a part quoted in a round-up, not a copy
+COMMON = 32           # a shingle in this many bodies is boilerplate: it tells no copy apart
 MIN_WORDS = 40        # a shorter body is compared with its title, and only exactly
 _WORD = re.compile(r"\w+")
 
@@ -66,7 +67,7 @@ class Index:
         if exact in self.exact:
             return self.exact[exact], exact, frozenset()
         mine = sketch(tokens) if len(tokens) >= MIN_WORDS else frozenset()
-        shared = Counter(key for h in mine for key in self.postings.get(h, ()))
+        shared = Counter(key for h in mine for key in self.postings.get(h, ()) if len(self.postings[h]) < COMMON)
         for key, count in shared.most_common(5):
             smaller, larger = sorted((len(mine), len(self.sketches[key])))
             if smaller and count >= CONTAINMENT * smaller and smaller >= SIZE_RATIO * larger:
@@ -77,4 +78,5 @@ class Index:
         self.exact[exact] = key
         self.sketches[key] = mine
         for h in mine:
-            self.postings[h].append(key)
+            if len(self.postings[h]) < COMMON:
+                self.postings[h].append(key)
