@@ -7,7 +7,7 @@ OUTPUT := output
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve test audit clean install
+.PHONY: html publish serve test audit bench-ingest clean install
 
 install: $(STAMP)
 
@@ -39,6 +39,11 @@ test: $(STAMP)
 # Lighthouse (npm lighthouse@12.2.3, Debian's Chromium) on four pages + the v.Nu checker: bench/audit.py
 audit: $(STAMP)
 	$(BIN)/python bench/audit.py
+
+# Ingest throughput on 10,000 corpus texts and HTML extraction F1 (see bench/ingest.py, bench/extraction.py).
+bench-ingest: $(STAMP)
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/extraction.py
 
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache

@@ -42,8 +42,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("không tìm thấy: " + ", ".join(missing))
     if args.portal and by_id(args.portal) is None:
         raise UsageError(f"không có quy tắc cho cổng tin '{args.portal}'")
-    report = run_batch(list(args.sources), args.content,
-                       Options(portal=args.portal, default_date=args.default_date), force=args.force)
+    options = Options(portal=args.portal, default_date=args.default_date)
+    if sys.stdout.isatty():
+        from ..ingest.terminal import with_progress
+        report = with_progress(lambda progress: run_batch(list(args.sources), args.content, options,
+                                                          force=args.force, progress=progress))
+    else:
+        report = run_batch(list(args.sources), args.content, options, force=args.force)
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -51,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
         if entry.status == "quarantined":
             print(f"{entry.path}: cách ly: {entry.reason}", file=sys.stderr)
     counts = report.counts
+    if sys.stdout.isatty():
+        from ..ingest.terminal import print_summary
+        print_summary(report)
+        return EXIT_FAILED if args.strict and counts["quarantined"] else EXIT_OK
     print(f"Đã ghi {counts['written']}, không đổi {counts['unchanged']}, "
           f"trùng {counts['duplicate']}, cách ly {counts['quarantined']} / {counts['total']} tệp.")
     if args.strict and counts["quarantined"]:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..article import render
 from ..frontmatter import FrontMatterError, parse
-from ..vietnamese import fold
+from .dedup import Index, fingerprint
 from .pipeline import Options, Quarantine, process
 
 STATUSES = ("written", "unchanged", "duplicate", "quarantined")
@@ -72,12 +71,6 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _fingerprint(markdown_body: str) -> str:
-    """Same article, whatever debris or line endings it came with."""
-    words = re.findall(r"\w+", fold(markdown_body))
-    return hashlib.sha256(" ".join(words).encode()).hexdigest()
-
-
 def _existing(path: Path) -> tuple[str | None, str | None, str | None]:
     """(text, raw_sha256, body fingerprint) of an article file already there."""
     try:
@@ -85,17 +78,20 @@ def _existing(path: Path) -> tuple[str | None, str | None, str | None]:
         doc = parse(text)
     except (OSError, UnicodeDecodeError, FrontMatterError):
         return None, None, None
-    return text, doc.meta.get("raw_sha256"), _fingerprint(doc.body)
+    return text, doc.meta.get("raw_sha256"), fingerprint(doc.body)
 
 
 def run(sources: list[Path], content_dir: Path, options: Options | None = None,
         force: bool = False, progress=None) -> Report:
+    """Ingest every file under ``sources``; ``progress(done, total)`` is called as it goes."""
     report = Report()
     by_sha: dict[str, str] = {}          # raw sha -> input path seen first
-    by_fingerprint: dict[str, str] = {}  # body fingerprint -> output written
-    for path in collect(sources):
+    seen = Index()                       # bodies in the archive or written in this run -> their file
+    owners = _index_existing(content_dir, seen)
+    paths = collect(sources)
+    for done, path in enumerate(paths):
         if progress:
-            progress(path)
+            progress(done, len(paths))
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -116,22 +112,43 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
         except Exception as exc:  # noqa: BLE001 - a bad file is a report line, never a traceback
             entry.reason = f"lỗi khi xử lý tệp ({type(exc).__name__}: {exc})"
             continue
-        _place(article, entry, content_dir, by_fingerprint, force)
+        _place(article, entry, content_dir, seen, owners, force)
+    if progress:
+        progress(len(paths), len(paths))
     return report
 
 
-def _place(article, entry: Entry, content_dir: Path, by_fingerprint: dict, force: bool) -> None:
-    fingerprint = _fingerprint(article.body)
-    if fingerprint in by_fingerprint:
-        entry.status, entry.duplicate_of = "duplicate", by_fingerprint[fingerprint]
+def _index_existing(content_dir: Path, seen: Index) -> dict[str, str | None]:
+    """Articles already in the archive (an earlier run, another portal): file -> its raw sha256."""
+    owners: dict[str, str | None] = {}
+    if not content_dir.is_dir():
+        return owners
+    for path in sorted(content_dir.rglob("*.md")):
+        try:
+            doc = parse(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, FrontMatterError):
+            continue
+        _, exact, mine = seen.find(doc.body, str(doc.meta.get("title") or ""))
+        seen.add(str(path), exact, mine)
+        owners[str(path)] = doc.meta.get("raw_sha256")
+    return owners
+
+
+def _place(article, entry: Entry, content_dir: Path, seen: Index, owners: dict, force: bool) -> None:
+    original, exact, mine = seen.find(article.body, article.title)
+    if original is not None and owners.get(original, "") == article.raw_sha256:
+        original = None          # our own earlier output: unchanged, rewritten or kept-edited below
+        _, exact, mine = Index().find(article.body, article.title)
+    if original is not None:
+        entry.status, entry.duplicate_of = "duplicate", original
         return
     target = content_dir / article.relative_path
     text = render(article)
     old_text, old_sha, old_fingerprint = _existing(target)
     if old_text is not None and old_sha != article.raw_sha256:
-        if old_fingerprint == fingerprint:
+        if old_fingerprint == exact:
             entry.status, entry.duplicate_of = "duplicate", str(target)
-            by_fingerprint[fingerprint] = str(target)
+            seen.add(str(target), exact, mine)
             return
         # Another article already holds this slug: make ours distinct, stably.
         article.slug = f"{article.slug}-{article.raw_sha256[:8]}"
@@ -139,7 +156,7 @@ def _place(article, entry: Entry, content_dir: Path, by_fingerprint: dict, force
         text = render(article)
         old_text, old_sha, _ = _existing(target)
     entry.output = str(target)
-    by_fingerprint[fingerprint] = str(target)
+    seen.add(str(target), exact, mine)
     if old_text == text:
         entry.status = "unchanged"
     elif old_text is not None and not force:

@@ -7,13 +7,17 @@ injected spam and lines with no letters.
 
 from __future__ import annotations
 
+import html
 import re
+from collections import Counter
 
-from ..vietnamese import has_diacritics, is_syllable
+from ..vietnamese import has_diacritics, is_syllable, nfc
 from .portals import Rules
 
 _WORD = re.compile(r"[^\W\d_]+")
-_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}")
+_ACCENT = re.compile("[\u00c0-\u1ef9]")    # any precomposed accented Latin letter (text is NFC)
+_DATELINE = re.compile(r"^(\(\w[\w.]*\)\s*-?|\w[\w.]*\s?[-–])(?=\s)")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 
 
@@ -23,7 +27,9 @@ def is_spam(line: str) -> bool:
     Judged by what the line is: several words, not one Vietnamese letter or
     tone mark, and most words impossible as Vietnamese syllables.
     """
-    words = _WORD.findall(line)
+    if _ACCENT.search(line):
+        return False
+    words = _WORD.findall(line[:SPAM_SAMPLE])
     if len(words) < 5 or has_diacritics(line):
         return False
     foreign = sum(1 for word in words if not is_syllable(word))
@@ -36,8 +42,12 @@ def _has_text(line: str) -> bool:
 
 
 def strip_html_tags(line: str) -> str:
-    """Literal tags left in a text scrape ("<p>", "<br/>") are not text."""
-    return _HTML_TAG.sub(" ", line)
+    """Literal tags left in a text scrape ("<p>", "<br/>") are not text; entities are ("&agrave;" -> "à")."""
+    if "<" in line:
+        line = _HTML_TAG.sub(" ", line)
+    if "&" in line:
+        line = nfc(html.unescape(line))
+    return line
 
 
 def clean_lines(lines: list[str], rules: Rules) -> list[str]:
@@ -48,7 +58,7 @@ def clean_lines(lines: list[str], rules: Rules) -> list[str]:
     """
     kept = []
     for raw in lines:
-        line = " ".join(strip_html_tags(raw).split())
+        line = " ".join(rules.strip_inline(strip_html_tags(raw)).split())
         if not line:
             continue
         if rules.is_tail_marker(line):
@@ -57,3 +67,23 @@ def clean_lines(lines: list[str], rules: Rules) -> list[str]:
             continue
         kept.append(line)
     return kept
+
+
+TEASER_MAX_WORDS = 30
+SPAM_SAMPLE = 4000      # characters of a line judged for spam: a keyword run shows in its start
+ARTICLE_PARAGRAPH_WORDS = 100
+
+
+def is_listing(lines: list[str]) -> bool:
+    """A category or home page: short teasers, most of them dated, and no real paragraph."""
+    if len(lines) < 5:
+        return False
+    words = [len(line.split()) for line in lines]
+    if max(words) >= ARTICLE_PARAGRAPH_WORDS:
+        return False
+    teasers = sum(1 for line, n in zip(lines, words) if n <= TEASER_MAX_WORDS and _DATE.search(line))
+    if teasers >= 4 and teasers * 5 >= len(lines) * 2:
+        return True
+    # Each teaser opening with the outlet's dateline ("GDVN- ...", "(TTXVN) ..."): one article has one.
+    openings = Counter(m.group(0).casefold() for m in map(_DATELINE.match, lines) if m)
+    return bool(openings) and len(lines) >= 6 and openings.most_common(1)[0][1] * 5 >= len(lines) * 2

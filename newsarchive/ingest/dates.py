@@ -18,6 +18,8 @@ _TIME = re.compile(
     r"(?<![\d/:])(\d{1,2})\s*[:hg]\s*(\d{1,2})(?:\s*:\s*(\d{1,2}))?(?![\d/])\s*(AM|PM|SA|CH)?",
     re.IGNORECASE,
 )
+# ISO 8601, year first and unambiguous: "2020-10-01", "2026-02-03T13:45:00+00:00".
+_ISO = re.compile(r"(?<![\d/-])(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d/])")
 # How far from the date a time may stand and still belong to it.
 _TIME_REACH = 16
 
@@ -46,6 +48,11 @@ def _time_near(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     return hour, minute, second
 
 
+def _iso(text: str) -> datetime:
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment.astimezone(TIMEZONE) if moment.tzinfo else moment.replace(tzinfo=TIMEZONE)
+
+
 def find_date(text: str, now: datetime | None = None) -> datetime | None:
     """The first valid, non-future date in ``text`` (with its time when given)."""
     now = now or datetime.now(TIMEZONE)
@@ -56,10 +63,15 @@ def find_date(text: str, now: datetime | None = None) -> datetime | None:
     for match in _WORDS.finditer(text):
         day, month, year = (int(g) for g in match.groups())
         found.append((match.start(), match.end(), day, month, year))
+    for match in _ISO.finditer(text):
+        found.append((match.start(), match.end(), 0, 0, 0))
     for start, end, day, month, year in sorted(found):
-        clock = _time_near(text, start, end) or (0, 0, 0)
         try:
-            moment = datetime(year, month, day, *clock, tzinfo=TIMEZONE)
+            if year == 0:
+                moment = _iso(text[start:end])
+            else:
+                clock = _time_near(text, start, end) or (0, 0, 0)
+                moment = datetime(year, month, day, *clock, tzinfo=TIMEZONE)
         except ValueError:
             continue
         if moment.year < 1945 or moment > now:

@@ -28,7 +28,7 @@ class Head:
     body_start: int      # index of the first body line
 
 
-def _is_meta_line(line: str, rules: Rules, now: datetime | None) -> datetime | None:
+def meta_line_date(line: str, rules: Rules, now: datetime | None) -> datetime | None:
     """The date of a page-metadata line ("Ngày đăng: 16/07/2019", "23/10/2020 - 06:26")."""
     if len(line) > META_LINE_MAX or line.endswith("."):
         return None
@@ -45,7 +45,7 @@ def _is_meta_line(line: str, rules: Rules, now: datetime | None) -> datetime | N
 def read_head(lines: list[str], rules: Rules, now: datetime | None = None) -> Head:
     head = lines[:HEAD_SIZE]
     for index, line in enumerate(head):
-        moment = _is_meta_line(line, rules, now)
+        moment = meta_line_date(line, rules, now)
         if moment is None or index == 0:
             continue
         title = lines[index - 1]
@@ -65,6 +65,7 @@ def date_from_lede(paragraphs: list[str], now: datetime | None = None) -> dateti
     return find_date(paragraphs[0][:160], now)
 
 
+_SOURCE_NOTE = re.compile(r"\s*\((theo|nguồn|tổng hợp)\b[^()]*\)$", re.IGNORECASE)
 _BYLINE_END = re.compile(r"[.!?:;,\"”…)]$")
 
 
@@ -81,7 +82,7 @@ def read_byline(line: str, rules: Rules) -> tuple[bool, str | None]:
     "THU THẢO" -> "Thu Thảo"; "T/h: Lệ Quyên" -> "Lệ Quyên"; "Theo Báo X" is a
     source, not an author (a byline, author None); "VĂN HÀO - TRẦN HỮU" -> two.
     """
-    text = line.strip()
+    text = _SOURCE_NOTE.sub("", line.strip())      # "Huyền Lê (Theo AFP)" -> "Huyền Lê"
     words = text.split()
     if not words or len(text) > 60 or len(words) > 8 or _BYLINE_END.search(text):
         return False, None
@@ -92,7 +93,8 @@ def read_byline(line: str, rules: Rules) -> tuple[bool, str | None]:
     if is_source and source_text[:1].isupper():
         return True, None
     text, _ = _strip_prefix(text, rules.byline_prefixes)
-    if not text or text.casefold() in rules.not_authors:
+    folded = text.casefold()
+    if not text or folded in rules.not_authors or all(w in rules.not_authors for w in folded.split()):
         return bool(text), None
     letters = [ch for ch in text if ch.isalpha()]
     if text.isupper() and " - " in text:

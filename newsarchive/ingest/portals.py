@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 import yaml
@@ -34,6 +35,8 @@ class Rules:
     identify: list[re.Pattern] = field(default_factory=list)
     debris_lines: frozenset[str] = frozenset()
     debris_patterns: list[re.Pattern] = field(default_factory=list)
+    inline_debris: list[re.Pattern] = field(default_factory=list)
+    title_debris: list[re.Pattern] = field(default_factory=list)
     tail_markers: frozenset[str] = frozenset()
     meta_labels: list[str] = field(default_factory=list)
     byline_prefixes: list[str] = field(default_factory=list)
@@ -42,12 +45,25 @@ class Rules:
     caption_prefixes: list[str] = field(default_factory=list)
     section_before_title: bool = True
     dateline: re.Pattern | None = None
+    hosts: tuple[str, ...] = ()
+    html: dict = field(default_factory=dict)   # CSS selectors: identify, title, date, author, section, body, remove
 
     def is_debris(self, line: str) -> bool:
         text = line.strip()
         if text.casefold() in self.debris_lines:
             return True
         return any(p.search(text) for p in self.debris_patterns)
+
+    def strip_inline(self, line: str) -> str:
+        for pattern in self.inline_debris:
+            line = pattern.sub(" ", line)
+        return line
+
+    def clean_title(self, title: str) -> str:
+        """The headline without the outlet's name tacked on ("... - VnExpress")."""
+        for pattern in self.title_debris:
+            title = pattern.sub("", title).strip()
+        return title
 
     def is_tail_marker(self, line: str) -> bool:
         return line.strip().rstrip(":").casefold() in self.tail_markers
@@ -61,6 +77,30 @@ def _compile(pattern: str, source: Path) -> re.Pattern:
         return re.compile(nfc(pattern), re.IGNORECASE)
     except re.error as exc:
         raise RuleError(f"{source}: bad pattern {pattern!r}: {exc}") from None
+
+
+_HTML_KEYS = ("identify", "title", "date", "author", "section", "body", "remove")
+
+
+def _html_rules(data: dict, source: Path) -> dict:
+    """The ``html:`` block: CSS selectors, each checked once at load time."""
+    import soupsieve
+
+    html = data.get("html") or {}
+    if not isinstance(html, dict) or set(html) - set(_HTML_KEYS):
+        raise RuleError(f"{source}: 'html' takes only {', '.join(_HTML_KEYS)}")
+    checked = {}
+    for key, value in html.items():
+        selectors = value if isinstance(value, list) else [value]
+        for selector in selectors:
+            if not isinstance(selector, str) or not selector.strip():
+                raise RuleError(f"{source}: empty selector in html.{key}")
+            try:
+                soupsieve.compile(selector)
+            except Exception as exc:  # noqa: BLE001 - soupsieve raises several kinds
+                raise RuleError(f"{source}: bad selector {selector!r}: {exc}") from None
+        checked[key] = list(selectors) if key in ("identify", "remove") else selectors[0]
+    return checked
 
 
 def _load_yaml(path: Path) -> dict:
@@ -77,6 +117,7 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
     debris_base, debris = base.get("debris") or {}, data.get("debris") or {}
     lines = list(debris_base.get("lines") or []) + list(debris.get("lines") or [])
     patterns = list(debris_base.get("patterns") or []) + list(debris.get("patterns") or [])
+    inline = list(debris_base.get("inline") or []) + list(debris.get("inline") or [])
     dateline = data.get("dateline", base.get("dateline"))
     return Rules(
         id=data["id"],
@@ -86,6 +127,8 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
         identify=[_compile(p, path) for p in data.get("identify") or []],
         debris_lines=frozenset(nfc(str(x)).strip().casefold() for x in lines),
         debris_patterns=[_compile(p, path) for p in patterns],
+        inline_debris=[_compile(p, path) for p in inline],
+        title_debris=[_compile(p, path) for p in merged("title_debris")],
         tail_markers=frozenset(nfc(x).casefold() for x in merged("tail_markers")),
         meta_labels=[nfc(x) for x in merged("meta_labels")],
         byline_prefixes=[nfc(x) for x in merged("byline_prefixes")],
@@ -94,6 +137,8 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
         caption_prefixes=[nfc(x) for x in merged("caption_prefixes")],
         section_before_title=bool(data.get("section_before_title", base.get("section_before_title", True))),
         dateline=_compile(dateline, path) if dateline else None,
+        hosts=tuple(str(h).lower().removeprefix("www.") for h in data.get("hosts") or []),
+        html=_html_rules(data, path),
     )
 
 
@@ -122,13 +167,35 @@ def by_id(portal_id: str) -> Rules | None:
 def identify(lines: list[str], head_size: int = 12) -> Rules:
     """The portal whose signatures match most of the first lines; else generic."""
     generic, portals = load_all()
-    head = [line.strip() for line in lines if line.strip()][:head_size]
+    head = list(islice((s for s in map(str.strip, lines) if s), head_size))
     best, best_score = generic, 0
     for rules in portals:
         score = sum(1 for p in rules.identify if any(p.search(line) for line in head))
         if score > best_score:
             best, best_score = rules, score
     return best
+
+
+def by_host(host: str | None) -> Rules | None:
+    """The portal serving ``host`` (or one of its subdomains)."""
+    if not host:
+        return None
+    host = host.lower().removeprefix("www.")
+    _, portals = load_all()
+    for rules in portals:
+        if any(host == h or host.endswith("." + h) for h in rules.hosts):
+            return rules
+    return None
+
+
+def identify_html(soup) -> Rules:
+    """The portal (or CMS) whose ``html.identify`` selectors all match; else generic."""
+    generic, portals = load_all()
+    for rules in portals:
+        selectors = rules.html.get("identify")
+        if selectors and all(soup.select_one(s) is not None for s in selectors):
+            return rules
+    return generic
 
 
 def portal_names() -> dict[str, str]:

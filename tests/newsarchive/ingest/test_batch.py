@@ -21,7 +21,7 @@ def _ingest(tmp_path, *extra) -> dict:
 
 def _raw(tmp_path) -> Path:
     folder = tmp_path / "raw"
-    shutil.copytree(RAW, folder, ignore=shutil.ignore_patterns("*.md", "*.yaml"))
+    shutil.copytree(RAW, folder, ignore=shutil.ignore_patterns("*.md", "*.yaml", "corpus"))
     return folder
 
 
@@ -77,3 +77,73 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["ingest"]) == 2
     assert main(["ingest", str(RAW), "--portal", "no-such-portal"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_near_duplicates_from_two_portals_are_written_once(tmp_path):
+    body = (RAW / "angiang.gov.vn.nang-cao-vai-tro.txt").read_bytes().decode("utf-8")
+    raw = tmp_path / "raw"
+    (raw / "a").mkdir(parents=True)
+    (raw / "b").mkdir()
+    (raw / "a" / "portal-one.txt").write_text(body, encoding="utf-8")
+    # The same article saved by another site: other banner, other widgets, a share row, no dateline.
+    other = body.replace("Chào mừng bạn đến với Cổng thông tin điện tử Tỉnh An Giang", "Site banner")
+    other = other.replace("(Cổng TTĐT AG)-", "") + "\nChia sẻ\nIn bài viết\n"
+    (raw / "b" / "portal-two.txt").write_text("Responsive image\n" + other, encoding="utf-8")
+    report = _ingest(tmp_path)
+    statuses = sorted(e["status"] for e in report["inputs"])
+    assert statuses == ["duplicate", "written"], report
+    duplicate = next(e for e in report["inputs"] if e["status"] == "duplicate")
+    assert duplicate["duplicate_of"].endswith(".md")
+
+
+def test_different_articles_are_not_near_duplicates(tmp_path):
+    _raw(tmp_path)
+    report = _ingest(tmp_path)
+    assert report["counts"]["duplicate"] == 0
+
+
+def test_strict_makes_quarantine_exit_non_zero(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "empty.html").write_bytes(b"")
+    args = ["ingest", str(raw), "--content", str(tmp_path / "content")]
+    assert main(args) == 0
+    assert main([*args, "--strict"]) == 1
+
+
+def test_default_date_rescues_a_batch_without_dates(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "bai.txt").write_text("Tiêu đề bài viết về tỉnh\nNội dung bài viết không ghi ngày đăng ở đâu cả.\n",
+                                 encoding="utf-8")
+    report = _ingest(tmp_path, "--default-date", "2020-05-01")
+    assert report["counts"]["written"] == 1
+    assert next((tmp_path / "content").rglob("*.md")).parent.name == "05"
+
+
+def test_near_duplicate_of_an_article_ingested_in_an_earlier_run(tmp_path):
+    body = (RAW / "quanuy-camle.toa-dam.txt").read_bytes().decode("utf-8")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "first.txt").write_text(body, encoding="utf-8")
+    assert _ingest(tmp_path)["counts"]["written"] == 1
+    (raw / "first.txt").unlink()
+    (raw / "second.txt").write_text("Site banner\n" + body + "\nChia sẻ\n", encoding="utf-8")
+    second = _ingest(tmp_path)
+    assert second["counts"]["duplicate"] == 1, second
+    assert len(list((tmp_path / "content").rglob("*.md"))) == 1
+
+
+def test_summary_table_in_vietnamese():
+    import io
+
+    from rich.console import Console
+
+    from newsarchive.ingest.batch import Entry, Report
+    from newsarchive.ingest.terminal import print_summary
+
+    report = Report([Entry("a.txt", "x", "written"), Entry("b.html", "y", "quarantined", reason="tệp trống")])
+    out = io.StringIO()
+    print_summary(report, Console(file=out, width=100))
+    text = out.getvalue()
+    assert "đã ghi" in text and "cách ly" in text and "tệp trống" in text

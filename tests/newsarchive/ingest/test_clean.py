@@ -29,3 +29,38 @@ def test_widgets_and_blank_lines_go():
 def test_portal_identified_by_its_signature_lines():
     assert identify(["Thông tin", "", "Tiêu đề", "12/01/2023 07:20:6PM", "Màu chữ Cỡ chữ"]).id == "tinhuy-longan"
     assert identify(["Một trang lạ", "Nội dung"]).id == "unknown"
+
+
+def test_outlet_name_is_cut_from_the_title():
+    assert GENERIC.clean_title("Bên trong đường hầm - VnExpress") == "Bên trong đường hầm"
+    assert GENERIC.clean_title("Lễ hội đua bò - Báo An Giang") == "Lễ hội đua bò"
+    assert GENERIC.clean_title("Tổ chức chính trị - xã hội") == "Tổ chức chính trị - xã hội"
+
+
+def test_debris_glued_inside_a_line_is_cut():
+    lines = ["Lưu bài viết thành công Bạn có thể xem lại bài viết đã lưu ở trangTin bài đã lưu Chiều 3-2, mưa."]
+    assert clean_lines(lines, GENERIC) == ["Chiều 3-2, mưa."]
+
+
+def test_listing_of_teasers_is_recognised():
+    from newsarchive.ingest.clean import is_listing
+
+    teasers = [f"GDVN- Tin số {i} về hoạt động giáo dục của tỉnh trong tuần." for i in range(8)]
+    assert is_listing(teasers)
+    article = ["Tiêu đề", "Chiều 15/7, hội nghị diễn ra.", "Đại biểu thảo luận.", "Ngày 16/7, đoàn về thăm.",
+               "Kết thúc hội nghị.", "Công Mạo"]
+    assert not is_listing(article)
+
+
+def test_progress_is_reported_on_large_batches_only():
+    from newsarchive.ingest.terminal import with_progress
+
+    calls = []
+
+    def run(progress):
+        for done in range(30):
+            progress(done, 30)
+            calls.append(done)
+        return "report"
+
+    assert with_progress(run) == "report" and len(calls) == 30

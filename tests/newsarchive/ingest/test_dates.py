@@ -40,3 +40,29 @@ def test_first_valid_date_wins_over_impossible_one():
 def test_date_in_url_path():
     assert format_iso(date_from_url("https://x.vn/tin/2023-01-30/bai-viet")) == "2023-01-30T00:00:00+07:00"
     assert date_from_url("https://x.vn/tin/bai-viet") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2020-10-01", "2020-10-01T00:00:00+07:00"),
+    ("2026-02-03T13:45:00+00:00", "2026-02-03T20:45:00+07:00"),
+])
+def test_iso_dates(text, expected):
+    assert format_iso(find_date(text, datetime(2026, 11, 1, tzinfo=TIMEZONE))) == expected
+
+
+def test_date_from_url_when_the_page_has_none():
+    from newsarchive.ingest import process
+
+    raw = ("Tiêu đề bài viết về tỉnh\nNội dung bài viết không ghi ngày đăng ở đâu cả.\n"
+           "https://baomoi.vn/tin/2023-01-30/bai-viet.html\n").encode()
+    article = process(raw, "bai.txt")
+    assert format_iso(article.date) == "2023-01-30T00:00:00+07:00"
+    assert article.source_url == "https://baomoi.vn/tin/2023-01-30/bai-viet.html"
+
+
+def test_date_from_a_list_of_other_articles_is_never_taken():
+    from newsarchive.ingest import Quarantine, process
+
+    raw = "Tiêu đề bài viết\nNội dung bài viết không có ngày.\nCác tin khác\nBài khác (05/11/2024)\n".encode()
+    with pytest.raises(Quarantine, match="ngày đăng"):
+        process(raw, "bai.txt")

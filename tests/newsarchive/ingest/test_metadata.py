@@ -42,3 +42,19 @@ def test_summary_keeps_whole_sentences():
     text = "Câu một ngắn gọn về hội nghị sơ kết của tỉnh trong sáu tháng. " * 10
     summary = summarise(text)
     assert len(summary) <= 300 and summary.endswith(".")
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Huyền Lê (Theo AFP, Times of Israel)", "Huyền Lê"),
+    ("Admin Admin", None),
+    ("Người đăng tin: Admin", None),
+])
+def test_more_byline_forms(line, author):
+    assert read_byline(line, GENERIC)[1] == author
+
+
+def test_byline_followed_by_a_stray_menu_word():
+    from newsarchive.ingest.clean import clean_lines
+
+    lines = clean_lines(["Bài viết về hội nghị.", "Công Mạo", "In bài viết", "Chia sẻ"], GENERIC)
+    assert read_byline(lines[-1], GENERIC) == (True, "Công Mạo")

@@ -1,0 +1,250 @@
+"""Stage 1b: a saved HTML page -> the lines of its article, like a text scrape.
+
+A portal whose rule file has an ``html:`` block (CSS selectors for title,
+date, author, section, body, and parts to remove) is read with BeautifulSoup.
+Any other page goes through trafilatura, the field's best general extractor.
+Either way the result is a :class:`Page`: plain lines plus what the markup
+says outright (title, date, author, section, URL); the text stages then apply
+the same Vietnamese rules as to a text scrape.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import yaml
+from bs4 import BeautifulSoup
+
+from ..article import TIMEZONE
+from ..vietnamese import nfc
+from .dates import date_from_url, find_date
+from .portals import Rules, by_host, identify_html
+
+_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|table)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HOST = re.compile(r"(?:Mirrored from|https?://)\s*([a-z0-9.-]+\.[a-z]{2,})", re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A---(json|ya?ml)?[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_FRAGMENT = re.compile(r"<(p|div|br|table|h[1-6]|ul|ol|strong|span)\b", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"<(p|div|br|tr|li|h[1-6])\b[^<>]{0,300}>", re.IGNORECASE)
+_BARE_URL = re.compile(r"^https?://\S+$")
+_HOME_URL = re.compile(r"^https?://[^/?#]+/?((index|default|home|trang-chu)(\.\w+)?)?/?$", re.IGNORECASE)
+_TITLE_SPLIT = re.compile(r"\s+[-|–—:»]+\s+")
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "table", "ul", "ol")
+MAX_HTML = 8_000_000        # characters: a bigger "page" is not one article
+HEADLINE_WORDS = 5          # a link this long names another article
+
+
+class NotArticle(ValueError):
+    """The page holds no article; the message is the quarantine reason."""
+
+
+@dataclass(slots=True)
+class Page:
+    lines: list[str]
+    rules: Rules | None = None
+    title: str | None = None
+    date: datetime | None = None
+    author: str | None = None
+    category: str | None = None
+    url: str | None = None
+    hints: dict = field(default_factory=dict)
+
+
+def looks_html(name: str, text: str) -> bool:
+    if name.lower().endswith((".html", ".htm", ".xhtml", ".shtml")):
+        return True
+    return bool(_HTML_START.match(text[:2000]))
+
+
+def _text(node) -> str:
+    return " ".join(node.get_text(" ", strip=True).split()) if node is not None else ""
+
+
+def _lines(node) -> list[str]:
+    """One line per block element, as a text scrape would keep them."""
+    for br in node.find_all("br"):
+        br.replace_with("\n")
+    for block in node.find_all(_BLOCKS):
+        block.insert_before("\n")
+        block.insert_after("\n")
+    return [" ".join(line.split()) for line in node.get_text().split("\n") if line.strip()]
+
+
+def _page_url(soup, text: str) -> str | None:
+    for selector, attribute in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
+        node = soup.select_one(selector)
+        if node and str(node.get(attribute, "")).startswith("http"):
+            return str(node[attribute])
+    mirrored = re.search(r"Mirrored from (\S+)", text[:3000])
+    return "http://" + mirrored.group(1) if mirrored else None
+
+
+def _meta(soup, *names: str) -> str | None:
+    for name in names:
+        node = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+        if node and node.get("content", "").strip():
+            return " ".join(node["content"].split())
+    return None
+
+
+def _title(soup, page_text: str) -> str | None:
+    """og:title, else the longest front part of <title> that the page shows as text, else <h1>."""
+    candidates = []
+    og = _meta(soup, "og:title")
+    if og:
+        candidates.append(og)
+    if soup.title and soup.title.string:
+        full = " ".join(soup.title.string.split())
+        cuts = [m.start() for m in _TITLE_SPLIT.finditer(full)] + [len(full)]
+        for cut in sorted(cuts, reverse=True):
+            if full[:cut] in page_text:
+                candidates.append(full[:cut])
+                break
+    h1 = soup.find("h1")
+    if h1 and _text(h1):
+        candidates.append(_text(h1))
+    for candidate in candidates:
+        if len(candidate.split()) >= 3:
+            return candidate
+    return candidates[0] if candidates else None
+
+
+def _parse_date(value: str | None, now: datetime | None) -> datetime | None:
+    """An ISO date (2020-09-02T08:15) or any form :func:`find_date` reads."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return find_date(value, now)
+    moment = moment.astimezone(TIMEZONE) if moment.tzinfo else moment.replace(tzinfo=TIMEZONE)
+    return moment if 1945 <= moment.year and moment <= (now or datetime.now(TIMEZONE)) else None
+
+
+def _date(soup, url: str | None, now: datetime | None) -> datetime | None:
+    value = _meta(soup, "article:published_time", "og:published_time", "pubdate", "publishdate", "date",
+                  "dc.date.issued", "DC.date.issued")
+    return _parse_date(value, now) or date_from_url(url or "")
+
+
+def from_text(text: str) -> Page:
+    """A text scrape: its lines, and the page URL when a line at either end is only that."""
+    if len(_BLOCK_TAG.findall(text, 0, 200_000)) >= 3:
+        # An HTML fragment saved as text (a body with its <p> and <tr>): one line per block.
+        text = "\n".join(_lines(BeautifulSoup(text, "lxml")))
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for index in filled[:3] + filled[-3:]:
+        if _BARE_URL.match(lines[index].strip()):
+            return Page(lines=lines[:index] + lines[index + 1:], url=lines[index].strip())
+    return Page(lines=lines)
+
+
+def from_front_matter(text: str, now: datetime | None = None) -> Page | None:
+    """A static-site source: a ``---json`` or ``---`` (YAML) block, then a Markdown or HTML body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    try:
+        meta = json.loads(match.group(2)) if match.group(1) == "json" else yaml.safe_load(match.group(2))
+    except (ValueError, yaml.YAMLError):
+        return None
+    if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
+        return None
+    body = text[match.end():]
+    if _FRAGMENT.search(body):
+        lines = _lines(BeautifulSoup(body, "lxml"))
+    else:
+        lines = body.split("\n")
+    category = meta.get("category")
+    return Page(lines=[nfc(line) for line in lines], title=nfc(" ".join(meta["title"].split())),
+                date=_parse_date(str(meta.get("date") or ""), now),
+                author=meta.get("author") if isinstance(meta.get("author"), str) else None,
+                category=category.rsplit(".", 1)[-1].replace("-", " ") if isinstance(category, str) else None,
+                url=meta.get("url") if isinstance(meta.get("url"), str) else None)
+
+
+def _with_selectors(soup, rules: Rules, now: datetime | None) -> Page | None:
+    html = rules.html
+    body = soup.select_one(html["body"]) if html.get("body") else None
+    if body is None:
+        return None
+    for selector in html.get("remove", []):
+        for node in body.select(selector):
+            node.decompose()
+
+    def pick(key: str) -> str | None:
+        node = soup.select_one(html[key]) if html.get(key) else None
+        return _text(node) or None
+
+    date_text = pick("date")
+    return Page(lines=_lines(body), rules=rules, title=pick("title"),
+                date=find_date(date_text, now) if date_text else None,
+                author=pick("author"), category=pick("section"))
+
+
+def _headline_links(soup) -> set[str]:
+    """Texts of links long enough to be other articles' headlines."""
+    texts = set()
+    for anchor in soup.find_all("a"):
+        text = _text(anchor)
+        if len(text.split()) >= HEADLINE_WORDS:
+            texts.add(text)
+    return texts
+
+
+def _is_teaser_page(lines: list[str], headlines: set[str]) -> bool:
+    """Most of what the extractor kept is other articles' headlines (alone or with a short
+    teaser after them): a listing or home page."""
+    def teaser(line: str) -> bool:
+        return len(line) >= 20 and any(h.startswith(line) or (line.startswith(h) and len(h) * 2 >= len(line))
+                                       for h in headlines)
+
+    linked = sum(1 for line in lines if teaser(line))
+    return linked >= 4 and linked * 2 >= len(lines)
+
+
+def _with_trafilatura(html_text: str, url: str | None) -> tuple[list[str], str | None]:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html_text, url=url, include_comments=False, with_metadata=True,
+                                           include_tables=True, deduplicate=False)
+    if document is None or not (document.text or "").strip():
+        return [], None
+    return [line.strip() for line in document.text.split("\n") if line.strip()], document.author
+
+
+def extract(html_text: str, now: datetime | None = None, portal: Rules | None = None) -> Page:
+    if len(html_text) > MAX_HTML:
+        raise NotArticle("trang HTML quá lớn để là một bài viết")
+    soup = BeautifulSoup(html_text, "lxml")
+    for node in soup(["script", "style", "noscript", "template"]):
+        node.decompose()
+    page_text = _text(soup.body or soup)
+    if len(page_text) < 40:
+        raise NotArticle("trang HTML không có chữ (chỉ có mã script hoặc định dạng)")
+    url = _page_url(soup, html_text)
+    if url and _HOME_URL.match(url):
+        raise NotArticle("trang chủ của một trang tin, không phải bài viết")
+    host = _HOST.search(url).group(1) if url and _HOST.search(url) else None
+    rules = portal or by_host(host) or identify_html(soup)
+    page = _with_selectors(soup, rules, now) if rules.html.get("body") else None
+    if page is None and rules.html.get("body"):
+        raise NotArticle(f"trang của {rules.name} không có khối bài viết (trang chủ, danh mục hoặc giới thiệu)")
+    if page is None:
+        lines, author = _with_trafilatura(html_text, url)
+        if lines and _is_teaser_page(lines, _headline_links(soup)):
+            raise NotArticle("trang danh mục hoặc trang chủ: chỉ có tiêu đề và tóm tắt của các bài khác")
+        page = Page(lines=lines, rules=rules if rules.id != "unknown" else None,
+                    title=_title(soup, page_text), author=author,
+                    category=_meta(soup, "article:section"))
+    page.url = url
+    page.date = page.date or _date(soup, url, now)
+    page.title = nfc(page.title) if page.title else None
+    page.lines = [nfc(line) for line in page.lines]
+    if not page.lines:
+        raise NotArticle("trang HTML không có bài viết (trang chủ, trang danh mục hoặc trang trống)")
+    return page
