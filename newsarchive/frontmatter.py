@@ -92,7 +92,9 @@ def _load_yaml(yaml_text: str, first_line: int) -> tuple[dict, dict, dict]:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             line = first_line + (mark.line if mark else 0)
             problem = getattr(exc, "problem", None) or str(exc)
-            raise FrontMatterError(line, f"lỗi cú pháp YAML: {problem}") from None
+            raise FrontMatterError(line, f"lỗi cú pháp YAML ({problem}): kiểm tra dấu ngoặc [ ], dấu nháy và "
+                                         "dấu ':' ở dòng này hoặc dòng trên; giá trị có dấu ':' thì đặt "
+                                         "trong dấu nháy đơn '...'") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

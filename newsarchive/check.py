@@ -1,0 +1,244 @@
+"""``newsarchive check``: every problem in the article files, as ``path:line: message``.
+
+1. Find the files: the ones asked for, and all of ``content/`` (duplicates and
+   tag spellings are judged against the whole archive, even when pre-commit
+   passes only the staged files).
+2. Read each file once (:func:`scan`): the front matter contract of
+   :mod:`newsarchive.frontmatter` -- the same messages the build gives -- plus
+   the warnings only the checker gives (future date, raw HTML the build strips).
+3. Across files: two articles with one slug or one URL (:func:`collisions`),
+   tags spelled two ways (:mod:`newsarchive.tagvariants`).
+
+Errors make the exit code 1; warnings do not.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .article import TIMEZONE, format_iso
+from .frontmatter import SLUG_RE, Document, FrontMatterError, display, load, parse_date, problems
+from .tagvariants import Spellings
+
+EXTENSIONS = (".md", ".markdown")
+ERROR, WARNING = "error", "warning"
+PARALLEL_FROM = 4000          # below this many files, one process is faster
+
+# Raw HTML in a Markdown body: what the build's allow-list sanitiser keeps
+# (paragraphs, headings, lists, tables, links, images, figures, emphasis);
+# any other element, any event handler or style attribute, and script-like
+# URLs are stripped, so an editor is told before the text silently vanishes.
+KEPT_ELEMENTS = frozenset(
+    "p br hr h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table thead tbody tfoot tr th td caption colgroup col "
+    "a img figure figcaption em strong b i u s del ins mark sub sup small blockquote q cite code pre abbr".split())
+KEPT_ATTRIBUTES = frozenset("href src alt title width height colspan rowspan".split())
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)((?:\s+[^<>]*?)?)\s*/?>")
+_ATTRIBUTE = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
+_BAD_URL = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
+_MARKDOWN_URL = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`+[^`\n]*`+")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        label = "cảnh báo: " if self.severity == WARNING else ""
+        return f"{self.path}:{self.line}: {label}{self.message}"
+
+
+@dataclass(slots=True)
+class Record:
+    """What the checks across files need from one article."""
+    path: str
+    slug: str | None = None
+    slug_line: int = 1
+    url: str | None = None
+    tags: list[tuple[str, int]] = field(default_factory=list)   # (tag, line)
+
+
+@dataclass(slots=True)
+class Report:
+    files: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == WARNING for f in self.findings)
+
+    def as_dict(self) -> dict:
+        return {"files": self.files, "errors": self.errors, "warnings": self.warnings,
+                "problems": [asdict(f) for f in self.findings]}
+
+
+def article_files(root: Path) -> list[Path]:
+    """Every article file under ``root`` (hidden folders skipped), sorted."""
+    if root.is_file():
+        return [root]
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder, name) for name in sorted(files) if name.endswith(EXTENSIONS))
+    return found
+
+
+def raw_html(doc: Document) -> list[tuple[int, str]]:
+    """Raw HTML the build will strip, as (line, message); code is not HTML."""
+    if "<" not in doc.body and ":" not in doc.body:
+        return []
+    found, fenced = [], False
+    for number, line in enumerate(doc.body.split("\n"), start=doc.body_line):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced or line.startswith(("    ", "\t")):
+            continue
+        line = _CODE_SPAN.sub("", line)
+        for match in _MARKDOWN_URL.finditer(line):
+            found.append((number, f"liên kết '{match.group(1)}:' sẽ bị xóa khi dựng trang"))
+        for match in _TAG.finditer(line):
+            found.extend((number, message) for message in _tag_problems(match))
+    return list(dict.fromkeys(found))
+
+
+def _tag_problems(match: re.Match) -> list[str]:
+    name = match.group(2).lower()
+    if name not in KEPT_ELEMENTS:
+        if match.group(1):
+            return []          # the closing tag of an element already reported
+        return [f"thẻ HTML <{name}> sẽ bị xóa khi dựng trang; hãy dùng cú pháp Markdown "
+                "(xem docs/huong-dan-bien-tap.md)"]
+    messages = []
+    for attribute, value in _ATTRIBUTE.findall(match.group(3)):
+        attribute = attribute.lower()
+        if attribute not in KEPT_ATTRIBUTES:
+            messages.append(f"thuộc tính '{attribute}' của thẻ <{name}> sẽ bị xóa khi dựng trang")
+        elif _BAD_URL.match(value.strip("\"'")):
+            scheme = _BAD_URL.match(value.strip("\"'")).group(1).lower()
+            messages.append(f"liên kết '{scheme}:' trong thẻ <{name}> sẽ bị xóa khi dựng trang")
+    return messages
+
+
+def _date(value) -> datetime | None:
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        return None
+
+
+def check_file(path: Path, now: datetime) -> tuple[list[Finding], Record]:
+    """One file's own problems, and what the checks across files need."""
+    shown = display(path)
+    record = Record(shown)
+    try:
+        doc = load(path)
+    except FrontMatterError as exc:
+        return [Finding(shown, exc.line, exc.message)], record
+    except OSError as exc:
+        return [Finding(shown, 1, f"không đọc được tệp: {exc.strerror or exc}")], record
+    found = [Finding(shown, line, message) for line, message in problems(doc)]
+    meta, lines = doc.meta, doc.key_lines
+    moment = _date(meta.get("date"))
+    if moment is not None and moment > now:
+        found.append(Finding(shown, lines["date"], f"ngày đăng {format_iso(moment)} ở tương lai (bây giờ là "
+                             f"{format_iso(now)}); bài vẫn được đăng ngay với ngày này, hãy kiểm tra lại", WARNING))
+    slug = meta.get("slug")
+    if isinstance(slug, str) and SLUG_RE.match(slug):
+        record.slug, record.slug_line = slug, lines["slug"]
+        if moment is not None:
+            record.url = f"/{moment:%Y}/{moment:%m}/{slug}/"
+    tags = meta.get("tags")
+    if isinstance(tags, list):
+        tag_lines = doc.item_lines.get("tags") or [lines.get("tags", 1)] * len(tags)
+        record.tags = [(str(t).strip(), n) for t, n in zip(tags, tag_lines) if t is not None and str(t).strip()]
+    found.extend(Finding(shown, line, message, WARNING) for line, message in raw_html(doc))
+    return found, record
+
+
+def _check_many(paths: list[Path], now: datetime) -> list[tuple[list[Finding], Record]]:
+    return [check_file(path, now) for path in paths]
+
+
+def scan(paths: list[Path], now: datetime, jobs: int = 1) -> list[tuple[list[Finding], Record]]:
+    """check_file over many files, in ``jobs`` processes when there are enough of them."""
+    if jobs <= 1 or len(paths) < PARALLEL_FROM:
+        return _check_many(paths, now)
+    size = -(-len(paths) // (jobs * 4))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return [result for part in pool.map(_check_many, chunks, [now] * len(chunks)) for result in part]
+
+
+def collisions(records: list[Record]) -> list[Finding]:
+    """Two articles with one slug (Pelican keeps one of them) or one URL (one overwrites the other)."""
+    by_slug: dict[str, list[Record]] = {}
+    for record in records:
+        if record.slug:
+            by_slug.setdefault(record.slug, []).append(record)
+    found = []
+    for group in by_slug.values():
+        if len(group) < 2:
+            continue
+        for record in group:
+            for other in group:
+                if other is record:
+                    continue
+                where = f"{other.path}:{other.slug_line}"
+                if record.url and record.url == other.url:
+                    message = (f"bài này và bài {where} cùng ra một địa chỉ {record.url}: một bài sẽ mất; "
+                               "hãy đổi slug của một bài")
+                else:
+                    message = (f"slug '{record.slug}' đã được dùng ở bài {where}; "
+                               f"mỗi bài cần một slug riêng, ví dụ '{record.slug}-2'")
+                found.append(Finding(record.path, record.slug_line, message))
+    return found
+
+
+def spelling_warnings(records: list[Record], targets: set[str], vocabulary=()) -> list[Finding]:
+    """Tags of the ``targets`` spelled otherwise than the archive's existing tag."""
+    spellings = Spellings((tag for record in records for tag, _ in record.tags), vocabulary)
+    found = []
+    for record in records:
+        if record.path in targets:
+            for tag, line in record.tags:
+                message = spellings.problem(tag)
+                if message:
+                    found.append(Finding(record.path, line, message, WARNING))
+    return found
+
+
+def _vocabulary():
+    from .ingest.tagging import vocabulary
+
+    return vocabulary()
+
+
+def run(paths: list[Path] | None = None, content: Path = Path("content"),
+        now: datetime | None = None, jobs: int = 1) -> Report:
+    """Check ``paths`` (default: all of ``content``) against the whole archive."""
+    now = now or datetime.now(TIMEZONE)
+    targets = [f for path in (paths or [content]) for f in article_files(Path(path))]
+    archive = article_files(content) if content.is_dir() else []
+    target_names = {display(f) for f in targets}
+    others = [f for f in archive if display(f) not in target_names]
+    results = scan(targets + others, now, jobs)
+    records = [record for _, record in results]
+    findings = [f for own, _ in results[:len(targets)] for f in own]
+    findings += [f for f in collisions(records) if f.path in target_names]
+    findings += spelling_warnings(records, target_names, _vocabulary())
+    findings.sort(key=lambda f: (f.path, f.line, f.severity != ERROR, f.message))
+    return Report(files=len(targets), findings=list(dict.fromkeys(findings)))
