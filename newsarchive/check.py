@@ -85,20 +85,23 @@ class Report:
                 "problems": [asdict(f) for f in self.findings]}
 
 
-def article_files(root: Path) -> list[Path]:
-    """Every article file under ``root`` (hidden folders skipped), sorted."""
-    if root.is_file():
+def article_files(root: Path | str) -> list[str]:
+    """Every article file under ``root`` (hidden folders skipped), sorted, as normalised paths."""
+    root = os.path.normpath(root)
+    if os.path.isfile(root):
         return [root]
     found = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(folder, name) for name in sorted(files) if name.endswith(EXTENSIONS))
+        folder = os.path.normpath(folder)   # "./x" -> "x", as the paths given on the command line
+        prefix = "" if folder == "." else folder + os.sep
+        found.extend(prefix + name for name in sorted(files) if name.endswith(EXTENSIONS))
     return found
 
 
 def raw_html(doc: Document) -> list[tuple[int, str]]:
     """Raw HTML the build will strip, as (line, message); code is not HTML."""
-    if "<" not in doc.body and ":" not in doc.body:
+    if "<" not in doc.body and "](" not in doc.body:
         return []
     found, fenced = [], False
     for number, line in enumerate(doc.body.split("\n"), start=doc.body_line):
@@ -140,7 +143,7 @@ def _date(value) -> datetime | None:
         return None
 
 
-def check_file(path: Path, now: datetime) -> tuple[list[Finding], Record]:
+def check_file(path: str, now: datetime) -> tuple[list[Finding], Record]:
     """One file's own problems, and what the checks across files need."""
     shown = display(path)
     record = Record(shown)
@@ -169,11 +172,11 @@ def check_file(path: Path, now: datetime) -> tuple[list[Finding], Record]:
     return found, record
 
 
-def _check_many(paths: list[Path], now: datetime) -> list[tuple[list[Finding], Record]]:
+def _check_many(paths: list[str], now: datetime) -> list[tuple[list[Finding], Record]]:
     return [check_file(path, now) for path in paths]
 
 
-def scan(paths: list[Path], now: datetime, jobs: int = 1) -> list[tuple[list[Finding], Record]]:
+def scan(paths: list[str], now: datetime, jobs: int = 1) -> list[tuple[list[Finding], Record]]:
     """check_file over many files, in ``jobs`` processes when there are enough of them."""
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
         return _check_many(paths, now)
@@ -231,12 +234,14 @@ def run(paths: list[Path] | None = None, content: Path = Path("content"),
         now: datetime | None = None, jobs: int = 1) -> Report:
     """Check ``paths`` (default: all of ``content``) against the whole archive."""
     now = now or datetime.now(TIMEZONE)
-    targets = [f for path in (paths or [content]) for f in article_files(Path(path))]
-    archive = article_files(content) if content.is_dir() else []
-    target_names = {display(f) for f in targets}
-    others = [f for f in archive if display(f) not in target_names]
+    targets = list(dict.fromkeys(f for path in (paths or [content]) for f in article_files(path)))
+    others = []
+    if paths and os.path.isdir(content):
+        chosen = {os.path.abspath(f) for f in targets}
+        others = [f for f in article_files(content) if os.path.abspath(f) not in chosen]
     results = scan(targets + others, now, jobs)
     records = [record for _, record in results]
+    target_names = {record.path for record in records[:len(targets)]}
     findings = [f for own, _ in results[:len(targets)] for f in own]
     findings += [f for f in collisions(records) if f.path in target_names]
     findings += spelling_warnings(records, target_names, _vocabulary())

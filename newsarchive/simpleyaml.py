@@ -44,8 +44,13 @@ def _is_plain(text: str, in_flow: bool) -> bool:
     return not in_flow or not any(ch in text for ch in _FLOW_INDICATORS)
 
 
+_RESOLVED_FIRST = frozenset(key for key in _resolver.yaml_implicit_resolvers if key)
+
+
 @lru_cache(maxsize=1 << 16)
 def _plain(text: str, timestamps: bool):
+    if text[0] not in _RESOLVED_FIRST:      # no implicit type starts with this character
+        return text
     tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
     if tag == _STR or (tag == "tag:yaml.org,2002:timestamp" and not timestamps):
         return text

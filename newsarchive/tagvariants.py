@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .vietnamese import nfc
 
@@ -20,6 +21,7 @@ from .vietnamese import nfc
 TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(tag: str) -> str:
     """One key for every spelling of a tag: case folded, each tone mark moved to
     the end of its word ("hoà", "hòa", "HOÀ" -> the same key)."""
