@@ -11,10 +11,11 @@ from conftest import FIXTURES, ROOT, build_site
 ARTICLES = FIXTURES / "check" / "articles"
 
 
-def test_duplicate_slugs_and_placeholder_stop_the_build_like_check(tmp_path):
+def test_broken_articles_and_duplicate_slugs_stop_the_build_like_check(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ARTICLES / "duplicates", content / "articles" / "duplicates")
-    shutil.copy(ARTICLES / "placeholder.md", content / "articles" / "placeholder.md")
+    for name in ("placeholder.md", "not-utf8.md", "yaml-syntax.md", "tags-not-list.md"):
+        shutil.copy(ARTICLES / name, content / "articles" / name)
     shutil.copy(ARTICLES / "good.md", content / "articles" / "good.md")
 
     build = build_site(content, tmp_path / "output")
@@ -24,7 +25,7 @@ def test_duplicate_slugs_and_placeholder_stop_the_build_like_check(tmp_path):
     assert build.returncode == 1 and check.returncode == 1
     assert "Traceback" not in build.stderr + build.stdout
     expected = check.stdout.splitlines()
-    assert len(expected) == 7          # 6 duplicate lines, 1 placeholder
+    assert len(expected) == 10         # 6 duplicate lines, 4 broken files
     built = [line for line in build.stderr.splitlines() if line.startswith(str(content))]
     assert sorted(built) == sorted(expected)
     assert not (tmp_path / "output" / "2024").exists()
