@@ -37,7 +37,7 @@ KEPT_ELEMENTS = frozenset(
     "p br hr h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table thead tbody tfoot tr th td caption colgroup col "
     "a img figure figcaption em strong b i u s del ins mark sub sup small blockquote q cite code pre abbr".split())
 KEPT_ATTRIBUTES = frozenset("href src alt title width height colspan rowspan".split())
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)((?:\s+[^<>]*?)?)\s*/?>")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])((?:\s+[^<>]*?)?)\s*/?>")
 _ATTRIBUTE = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 _BAD_URL = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 _MARKDOWN_URL = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -19,8 +18,8 @@ def add_parser(sub) -> None:
                        help="thư mục bài của cả kho, để tìm slug trùng và thẻ viết khác (mặc định: content)")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text: mỗi lỗi một dòng 'tệp:dòng: thông báo'; json: cho máy đọc")
-    check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                       help="số tiến trình khi có nhiều tệp (mặc định: số nhân CPU)")
+    check.add_argument("--jobs", type=int, default=1, metavar="N",
+                       help="số tiến trình khi có nhiều tệp (mặc định: 1; xem bench/check_scale.py)")
     check.set_defaults(func=run)
 
 
