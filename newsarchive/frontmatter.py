@@ -64,7 +64,7 @@ def split(text: str) -> tuple[str, str, int]:
     while start < len(lines) and not lines[start].strip():
         start += 1
     if start == len(lines) or lines[start].rstrip() != "---":
-        raise FrontMatterError(start + 1, "thiếu phần thông tin đầu bài: tệp phải bắt đầu bằng dòng '---'")
+        raise FrontMatterError(min(start, len(lines) - 1) + 1, "thiếu phần thông tin đầu bài: tệp phải bắt đầu bằng dòng '---'")
     for end in range(start + 1, len(lines)):
         if lines[end].rstrip() in ("---", "..."):
             yaml_text = "\n".join(lines[start + 1:end])
@@ -81,20 +81,33 @@ def _compose(yaml_text: str, loader: type):
         instance.dispose()
 
 
+def _syntax_error(exc: yaml.YAMLError, yaml_text: str, first_line: int) -> FrontMatterError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = first_line + yaml_text[: exc.position].count("\n")
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return FrontMatterError(line, f"ký tự không được phép (mã U+{code:04X}): hãy xóa ký tự này")
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return FrontMatterError(first_line + (mark.line if mark else 0),
+                            f"lỗi cú pháp YAML ({problem}): kiểm tra dấu ngoặc [ ], dấu nháy và dấu ':' ở dòng "
+                            "này hoặc dòng trên; giá trị có dấu ':' thì đặt trong dấu nháy đơn '...'")
+
+
 def _load_yaml(yaml_text: str, first_line: int) -> tuple[dict, dict, dict]:
     """(meta, key_lines, item_lines) through PyYAML, errors as FrontMatterError."""
     try:
         node, meta = _compose(yaml_text, _FastLoader)
-    except yaml.YAMLError:
+    except RecursionError:
+        raise FrontMatterError(first_line, "phần thông tin đầu bài lồng ngoặc quá sâu") from None
+    except yaml.YAMLError as fast_error:
+        error = fast_error
         try:   # the pure-Python parser words the same error the same way everywhere
-            node, meta = _compose(yaml_text, _Loader)
+            _compose(yaml_text, _Loader)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            line = first_line + (mark.line if mark else 0)
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise FrontMatterError(line, f"lỗi cú pháp YAML ({problem}): kiểm tra dấu ngoặc [ ], dấu nháy và "
-                                         "dấu ':' ở dòng này hoặc dòng trên; giá trị có dấu ':' thì đặt "
-                                         "trong dấu nháy đơn '...'") from None
+            error = exc
+        except RecursionError:   # nesting libyaml refused and Python cannot follow: keep libyaml's words
+            pass
+        raise _syntax_error(error, yaml_text, first_line) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

@@ -107,3 +107,25 @@ def test_parallel_scan_gives_the_same_report(tmp_path, monkeypatch):
         shutil.copy(CHECK / "articles" / name, tmp_path / name)
     monkeypatch.setattr(check, "PARALLEL_FROM", 1)
     assert run(None, content=tmp_path, now=NOW, jobs=2) == run(None, content=tmp_path, now=NOW, jobs=1)
+
+
+HOSTILE = {
+    "deep.md": ("---\ntitle: x\ntags: " + "[" * 3000 + "]" * 3000 + "\n---\nbody\n", 3, "YAML"),
+    "deep-map.md": ("---\ntitle: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n---\nbody\n", 2, "YAML"),
+    "python-tag.md": ("---\ntitle: !!python/object:os.system x\n---\nbody\n", 2, "YAML"),
+    "nul.md": ("---\ntitle: a\x00b\n---\nbody\n", 2, "U+0000"),
+    "unhashable-key.md": ("---\n? [a]\n: b\ntitle: x\n---\nbody\n", 2, "YAML"),
+    "not-a-mapping.md": ("---\n- a\n---\nbody\n", 2, "khóa: giá trị"),
+    "empty.md": ("", 1, "thiếu phần thông tin đầu bài"),
+    "binary.md": ("\x00\x01\x02", 1, "thiếu phần thông tin đầu bài"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_front_matter_is_one_line_at_its_line(tmp_path, name):
+    text, line, fragment = HOSTILE[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    report = run(None, content=tmp_path, now=NOW)
+    first = report.findings[0]
+    assert str(first).startswith(f"{tmp_path / name}:{line}: ") and fragment in first.message, first
+    assert all("\n" not in str(f) for f in report.findings)
