@@ -41,7 +41,7 @@ devserver: $(STAMP)
 
 # Every article problem as path:line: message (exit 1 on errors); the build refuses the same errors.
 check: $(STAMP)
-	$(BIN)/newsarchive check
+	$(BIN)/newsarchive check --cache cache/newsarchive-check.json
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

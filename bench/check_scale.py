@@ -5,7 +5,7 @@ Writes N synthetic article files (real Vietnamese bodies from
 own ``render``) under ``bench/work/check-N/content``, then times
 ``newsarchive check`` on all of it in a fresh process (the files were just
 written, so they are in the page cache),
-with one process and with every core. Dates run two hours apart from 2015, so
+with one process and with every core, then with ``--cache`` (filled, then warm). Dates run two hours apart from 2015, so
 the newest ~48,000 lie in the future: the warning path is exercised too.
 
     .venv/bin/python bench/check_scale.py --articles 100000
@@ -58,15 +58,17 @@ def write_archive(content: Path, count: int) -> None:
         path.write_text(render(article), encoding="utf-8")
 
 
-def time_check(content: Path, jobs: int) -> dict:
+def time_check(content: Path, jobs: int, cache: Path | None = None) -> dict:
+    state = "warm" if cache and cache.exists() else ("filled" if cache else "none")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "newsarchive", "check", "--content", str(content),
-                             "--format", "json", "--jobs", str(jobs)], cwd=ROOT, capture_output=True, text=True)
+                             "--format", "json", "--jobs", str(jobs), *(["--cache", str(cache)] if cache else [])], cwd=ROOT, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     report = json.loads(result.stdout)
-    return {"jobs": jobs, "seconds": round(elapsed, 2), "files": report["files"], "errors": report["errors"],
+    return {"jobs": jobs, "cache": state,
+            "seconds": round(elapsed, 2), "files": report["files"], "errors": report["errors"],
             "warnings": report["warnings"], "cpu_seconds": round(after.ru_utime + after.ru_stime
                                                                  - before.ru_utime - before.ru_stime, 2),
             "peak_rss_mb": round(after.ru_maxrss / 1024)}
@@ -83,6 +85,10 @@ def main() -> None:
         print(f"wrote {args.articles} articles in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     for jobs in (1, os.cpu_count() or 1):
         print(json.dumps({"articles": args.articles, **time_check(content, jobs)}))
+    cache = content.parent / "check-cache.json"
+    cache.unlink(missing_ok=True)
+    for _ in range(2):   # the first run fills the cache, the second reads it (a commit changes few files)
+        print(json.dumps({"articles": args.articles, **time_check(content, 1, cache)}))
 
 
 if __name__ == "__main__":

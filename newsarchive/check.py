@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .article import TIMEZONE, format_iso
 from .frontmatter import SLUG_RE, Document, FrontMatterError, display, load, parse_date, problems
+from .checkcache import Cache
 from .tagvariants import Spellings
 
 EXTENSIONS = (".md", ".markdown")
@@ -64,6 +65,8 @@ class Record:
     slug: str | None = None
     slug_line: int = 1
     url: str | None = None
+    date: str | None = None                                      # valid date, ISO 8601
+    date_line: int = 1
     tags: list[tuple[str, int]] = field(default_factory=list)   # (tag, line)
 
 
@@ -143,8 +146,8 @@ def _date(value) -> datetime | None:
         return None
 
 
-def check_file(path: str, now: datetime) -> tuple[list[Finding], Record]:
-    """One file's own problems, and what the checks across files need."""
+def check_file(path: str) -> tuple[list[Finding], Record]:
+    """One file's own problems, and what the checks across files need (cacheable: no clock)."""
     shown = display(path)
     record = Record(shown)
     try:
@@ -156,9 +159,8 @@ def check_file(path: str, now: datetime) -> tuple[list[Finding], Record]:
     found = [Finding(shown, line, message) for line, message in problems(doc)]
     meta, lines = doc.meta, doc.key_lines
     moment = _date(meta.get("date"))
-    if moment is not None and moment > now:
-        found.append(Finding(shown, lines["date"], f"ngày đăng {format_iso(moment)} ở tương lai (bây giờ là "
-                             f"{format_iso(now)}); bài vẫn được đăng ngay với ngày này, hãy kiểm tra lại", WARNING))
+    if moment is not None:
+        record.date, record.date_line = format_iso(moment), lines["date"]
     slug = meta.get("slug")
     if isinstance(slug, str) and SLUG_RE.match(slug):
         record.slug, record.slug_line = slug, lines["slug"]
@@ -172,18 +174,57 @@ def check_file(path: str, now: datetime) -> tuple[list[Finding], Record]:
     return found, record
 
 
-def _check_many(paths: list[str], now: datetime) -> list[tuple[list[Finding], Record]]:
-    return [check_file(path, now) for path in paths]
+def _check_many(paths: list[str]) -> list[tuple[list[Finding], Record]]:
+    return [check_file(path) for path in paths]
 
 
-def scan(paths: list[str], now: datetime, jobs: int = 1) -> list[tuple[list[Finding], Record]]:
-    """check_file over many files, in ``jobs`` processes when there are enough of them."""
-    if jobs <= 1 or len(paths) < PARALLEL_FROM:
-        return _check_many(paths, now)
-    size = -(-len(paths) // (jobs * 4))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return [result for part in pool.map(_check_many, chunks, [now] * len(chunks)) for result in part]
+def _to_json(result: tuple[list[Finding], Record]) -> list:
+    found, record = result
+    return [[[f.line, f.message, f.severity] for f in found],
+            [record.slug, record.slug_line, record.url, record.date, record.date_line, record.tags]]
+
+
+def _from_json(path: str, data: list) -> tuple[list[Finding], Record]:
+    found, (slug, slug_line, url, date, date_line, tags) = data
+    shown = display(path)
+    return ([Finding(shown, line, message, severity) for line, message, severity in found],
+            Record(shown, slug, slug_line, url, date, date_line, [tuple(tag) for tag in tags]))
+
+
+def scan(paths: list[str], jobs: int = 1, cache: Cache | None = None) -> list[tuple[list[Finding], Record]]:
+    """check_file over many files: from ``cache`` when unchanged, in ``jobs`` processes when many."""
+    results = [None] * len(paths)
+    if cache:
+        for index, path in enumerate(paths):
+            data = cache.get(path)
+            if data is not None:
+                results[index] = _from_json(path, data)
+    missing = [path for path, result in zip(paths, results) if result is None]
+    if jobs <= 1 or len(missing) < PARALLEL_FROM:
+        fresh = _check_many(missing)
+    else:
+        size = -(-len(missing) // (jobs * 4))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            fresh = [r for part in pool.map(_check_many, [missing[i:i + size] for i in range(0, len(missing), size)])
+                     for r in part]
+    computed = iter(fresh)
+    for index, result in enumerate(results):
+        if result is None:
+            results[index] = next(computed)
+            if cache:
+                cache.put(paths[index], _to_json(results[index]))
+    return results
+
+
+def future_dates(records: list[Record], now: datetime) -> list[Finding]:
+    """A date after ``now``: published at once, but under that date."""
+    found, limit = [], format_iso(now)   # same zone, same format: the strings sort as the dates
+    for record in records:
+        if record.date and record.date > limit:
+            found.append(Finding(record.path, record.date_line,
+                                 f"ngày đăng {record.date} ở tương lai (bây giờ là {limit}); "
+                                 "bài vẫn được đăng ngay với ngày này, hãy kiểm tra lại", WARNING))
+    return found
 
 
 def collisions(records: list[Record]) -> list[Finding]:
@@ -231,18 +272,25 @@ def _vocabulary():
 
 
 def run(paths: list[Path] | None = None, content: Path = Path("content"),
-        now: datetime | None = None, jobs: int = 1) -> Report:
-    """Check ``paths`` (default: all of ``content``) against the whole archive."""
+        now: datetime | None = None, jobs: int = 1, cache: Path | None = None) -> Report:
+    """Check ``paths`` (default: all of ``content``) against the whole archive.
+
+    ``cache``: a file keeping each article's result until the article changes.
+    """
     now = now or datetime.now(TIMEZONE)
     targets = list(dict.fromkeys(f for path in (paths or [content]) for f in article_files(path)))
     others = []
     if paths and os.path.isdir(content):
         chosen = {os.path.abspath(f) for f in targets}
         others = [f for f in article_files(content) if os.path.abspath(f) not in chosen]
-    results = scan(targets + others, now, jobs)
+    store = Cache(cache) if cache else None
+    results = scan(targets + others, jobs, store)
+    if store:
+        store.save()
     records = [record for _, record in results]
     target_names = {record.path for record in records[:len(targets)]}
     findings = [f for own, _ in results[:len(targets)] for f in own]
+    findings += future_dates(records[:len(targets)], now)
     findings += [f for f in collisions(records) if f.path in target_names]
     findings += spelling_warnings(records, target_names, _vocabulary())
     findings.sort(key=lambda f: (f.path, f.line, f.severity != ERROR, f.message))

@@ -138,11 +138,12 @@ def parse(text: str) -> Document:
 
 def display(path: Path | str) -> str:
     """How a file is named in messages: relative to the working folder when inside it."""
-    text = os.fspath(path)
+    text = os.path.normpath(os.fspath(path))
     if not os.path.isabs(text):
-        return os.path.normpath(text)
-    relative = os.path.relpath(text)
-    return text if relative.startswith("..") else relative
+        return text
+    cwd = os.getcwd()
+    prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
+    return text[len(prefix):] if text.startswith(prefix) else text
 
 
 def decode(data: bytes) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -18,8 +19,10 @@ def add_parser(sub) -> None:
                        help="thư mục bài của cả kho, để tìm slug trùng và thẻ viết khác (mặc định: content)")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text: mỗi lỗi một dòng 'tệp:dòng: thông báo'; json: cho máy đọc")
-    check.add_argument("--jobs", type=int, default=1, metavar="N",
-                       help="số tiến trình khi có nhiều tệp (mặc định: 1; xem bench/check_scale.py)")
+    check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="số tiến trình khi có nhiều tệp (mặc định: số nhân CPU)")
+    check.add_argument("--cache", type=Path, metavar="FILE",
+                       help="giữ kết quả từng bài trong tệp này; lần sau chỉ đọc lại bài đã sửa")
     check.set_defaults(func=run)
 
 
@@ -31,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("không tìm thấy: " + ", ".join(missing))
     if not args.paths and not args.content.is_dir():
         raise UsageError(f"không có thư mục bài '{args.content}' (chạy lệnh ở thư mục gốc của kho)")
-    report = check(args.paths or None, content=args.content, jobs=max(1, args.jobs))
+    report = check(args.paths or None, content=args.content, jobs=max(1, args.jobs), cache=args.cache)
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

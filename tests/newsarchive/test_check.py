@@ -129,3 +129,19 @@ def test_hostile_front_matter_is_one_line_at_its_line(tmp_path, name):
     first = report.findings[0]
     assert str(first).startswith(f"{tmp_path / name}:{line}: ") and fragment in first.message, first
     assert all("\n" not in str(f) for f in report.findings)
+
+
+def test_cache_gives_the_same_report_and_rereads_changed_files(tmp_path):
+    content, cache = tmp_path / "content", tmp_path / "cache" / "check.json"
+    shutil.copytree(CHECK / "articles", content)
+    cold = run(None, content=content, now=NOW, cache=cache)
+    assert cache.is_file()
+    assert run(None, content=content, now=NOW, cache=cache) == cold
+    # the future date is judged against the clock of each run, never cached
+    later = run(None, content=content, now=datetime(3000, 1, 1, tzinfo=TIMEZONE), cache=cache)
+    assert later.warnings == cold.warnings - 1
+
+    good = content / "good.md"
+    good.write_text(good.read_text(encoding="utf-8").replace("slug: hoi-nghi", "slug: Hoi-nghi"), encoding="utf-8")
+    changed = run([good], content=content, now=NOW, cache=cache)
+    assert [str(f).split(": ")[0] for f in changed.findings] == [f"{good}:7"]
