@@ -7,7 +7,7 @@ OUTPUT := output
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve test audit bench-ingest clean install
+.PHONY: html publish serve devserver check test audit bench-ingest clean install
 
 install: $(STAMP)
 
@@ -32,6 +32,16 @@ publish:
 
 serve: html
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+# Rebuild on every change to content/, theme/ or settings, Pagefind included;
+# a broken article is reported and the server keeps serving the last good site.
+devserver: $(STAMP)
+	$(BIN)/pelican content -o $(OUTPUT) -s $(CONF) --autoreload --listen --bind 127.0.0.1 --port $(PORT) \
+		-e ARCHIVE_READER_FATAL=false
+
+# Every article problem as path:line: message (exit 1 on errors); the build refuses the same errors.
+check: $(STAMP)
+	$(BIN)/newsarchive check --cache cache/newsarchive-check.json
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -20,7 +20,7 @@ RELATIVE_URLS = False
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = []
+STATIC_PATHS = ["images"]   # editors' pictures: content/images/YYYY/MM/*.jpg, linked as {static}/images/...
 THEME = str(HERE / "theme")
 OUTPUT_PATH = "output"
 

@@ -7,16 +7,22 @@ are read by editors.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 import yaml
 
+from . import simpleyaml
 from .article import TIMEZONE
 from .vietnamese import nfc
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# The body ``newsarchive new`` writes: refused by check and build until replaced.
+PLACEHOLDER = "VIẾT NỘI DUNG BÀI Ở ĐÂY"
 
 
 class FrontMatterError(ValueError):
@@ -34,16 +40,21 @@ class Document:
     body: str
     body_line: int                      # 1-based line where the body starts
     key_lines: dict = field(default_factory=dict)   # key -> 1-based line
+    item_lines: dict = field(default_factory=dict)  # key of a list -> 1-based line of each item
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the text the editor typed."""
+def _keep_dates_as_text(loader: type) -> type:
+    """A loader class that keeps dates as the text the editor typed."""
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return loader
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# libyaml when PyYAML has it (18x faster); the pure-Python loader words the errors.
+_Loader = _keep_dates_as_text(type("_Loader", (yaml.SafeLoader,), {}))
+_FastLoader = _keep_dates_as_text(type("_FastLoader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {}))
 
 
 def split(text: str) -> tuple[str, str, int]:
@@ -53,7 +64,7 @@ def split(text: str) -> tuple[str, str, int]:
     while start < len(lines) and not lines[start].strip():
         start += 1
     if start == len(lines) or lines[start].rstrip() != "---":
-        raise FrontMatterError(start + 1, "thiếu phần thông tin đầu bài: tệp phải bắt đầu bằng dòng '---'")
+        raise FrontMatterError(min(start, len(lines) - 1) + 1, "thiếu phần thông tin đầu bài: tệp phải bắt đầu bằng dòng '---'")
     for end in range(start + 1, len(lines)):
         if lines[end].rstrip() in ("---", "..."):
             yaml_text = "\n".join(lines[start + 1:end])
@@ -61,28 +72,94 @@ def split(text: str) -> tuple[str, str, int]:
     raise FrontMatterError(start + 1, "phần thông tin đầu bài mở bằng '---' nhưng không có dòng '---' đóng lại")
 
 
+def _compose(yaml_text: str, loader: type):
+    instance = loader(yaml_text)
+    try:
+        node = instance.get_single_node()
+        return node, instance.construct_document(node) if node is not None else None
+    finally:
+        instance.dispose()
+
+
+def _syntax_error(exc: yaml.YAMLError, yaml_text: str, first_line: int) -> FrontMatterError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = first_line + yaml_text[: exc.position].count("\n")
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return FrontMatterError(line, f"ký tự không được phép (mã U+{code:04X}): hãy xóa ký tự này")
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return FrontMatterError(first_line + (mark.line if mark else 0),
+                            f"lỗi cú pháp YAML ({problem}): kiểm tra dấu ngoặc [ ], dấu nháy và dấu ':' ở dòng "
+                            "này hoặc dòng trên; giá trị có dấu ':' thì đặt trong dấu nháy đơn '...'")
+
+
+def _load_yaml(yaml_text: str, first_line: int) -> tuple[dict, dict, dict]:
+    """(meta, key_lines, item_lines) through PyYAML, errors as FrontMatterError."""
+    try:
+        node, meta = _compose(yaml_text, _FastLoader)
+    except RecursionError:
+        raise FrontMatterError(first_line, "phần thông tin đầu bài lồng ngoặc quá sâu") from None
+    except yaml.YAMLError as fast_error:
+        error = fast_error
+        try:   # the pure-Python parser words the same error the same way everywhere
+            _compose(yaml_text, _Loader)
+        except yaml.YAMLError as exc:
+            error = exc
+        except RecursionError:   # nesting libyaml refused and Python cannot follow: keep libyaml's words
+            pass
+        raise _syntax_error(error, yaml_text, first_line) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError(first_line, "phần thông tin đầu bài phải là các dòng 'khóa: giá trị'")
+    key_lines, item_lines = {}, {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        key_lines[key] = first_line + key_node.start_mark.line
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[key] = [first_line + item.start_mark.line for item in value_node.value]
+    return meta, key_lines, item_lines
+
+
 def parse(text: str) -> Document:
     """Parse the whole file text (already decoded)."""
     text = nfc(text.lstrip("\ufeff").replace("\r\n", "\n"))
     yaml_text, body, body_line = split(text)
     first_yaml_line = text[: text.index("---")].count("\n") + 2
+    simple = simpleyaml.load(yaml_text)
+    if simple is None:
+        meta, key_lines, item_lines = _load_yaml(yaml_text, first_yaml_line)
+    else:
+        meta, lines = simple
+        key_lines = {key: first_yaml_line + line for key, line in lines.items()}
+        item_lines = {key: [key_lines[key]] * len(value) for key, value in meta.items() if isinstance(value, list)}
+    return Document(meta=meta, body=body, body_line=body_line, key_lines=key_lines, item_lines=item_lines)
+
+
+def display(path: Path | str) -> str:
+    """How a file is named in messages: relative to the working folder when inside it."""
+    text = os.path.normpath(os.fspath(path))
+    if not os.path.isabs(text):
+        return text
+    cwd = os.getcwd()
+    prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
+    return text[len(prefix):] if text.startswith(prefix) else text
+
+
+def decode(data: bytes) -> str:
+    """File bytes -> text; a non-UTF-8 file is a FrontMatterError at the bad byte's line."""
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
-        meta = yaml.load(yaml_text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_yaml_line + (mark.line if mark else 0)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise FrontMatterError(line, f"lỗi cú pháp YAML: {problem}") from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise FrontMatterError(first_yaml_line, "phần thông tin đầu bài phải là các dòng 'khóa: giá trị'")
-    key_lines = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = first_yaml_line + key_node.start_mark.line
-    return Document(meta=meta, body=body, body_line=body_line, key_lines=key_lines)
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise FrontMatterError(line, f"tệp không phải UTF-8 (byte 0x{data[exc.start]:02X} không đọc được); "
+                                     "hãy lưu lại tệp với bảng mã UTF-8") from None
+
+
+def load(path: Path | str) -> Document:
+    """Read and parse one article file; every problem is a FrontMatterError."""
+    with open(path, "rb") as handle:
+        return parse(decode(handle.read()))
 
 
 def parse_date(value) -> datetime:
@@ -137,4 +214,7 @@ def problems(doc: Document) -> list[tuple[int, str]]:
         found.append((line_of("portal"), "thiếu nguồn (portal); bài biên tập viên viết thì ghi: portal: editor"))
     if not doc.body.strip():
         found.append((doc.body_line, "nội dung bài viết trống"))
+    elif PLACEHOLDER in doc.body:
+        line = doc.body_line + doc.body[: doc.body.index(PLACEHOLDER)].count("\n")
+        found.append((line, f"bài còn đoạn giữ chỗ '{PLACEHOLDER}': hãy thay bằng nội dung bài viết"))
     return found

@@ -3,4 +3,4 @@
 Add a subcommand by adding its module name to ``COMMANDS``.
 """
 
-COMMANDS = ("ingest", "tags")
+COMMANDS = ("ingest", "check", "new", "tags")

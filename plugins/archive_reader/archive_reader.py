@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import html
 import logging
-import os
 import sys
 
 from markdown import Markdown
@@ -18,12 +17,17 @@ from pelican import signals
 from pelican.contents import Author, Category, Tag
 from pelican.readers import MarkdownReader
 
-from newsarchive.frontmatter import FrontMatterError, parse, parse_date, problems
+from newsarchive.check import Record, collisions
+from newsarchive.frontmatter import FrontMatterError, display, load, parse_date, problems
+
+from .settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
 
 # Messages collected while reading; the build stops once every file was read.
 ERRORS: list[str] = []
+# Slug and URL of every article read, for the duplicate check of newsarchive check.
+RECORDS: list[Record] = []
 
 
 class ArchiveReader(MarkdownReader):
@@ -39,13 +43,9 @@ class ArchiveReader(MarkdownReader):
         self._md = Markdown(**{**options, "extensions": extensions})
 
     def read(self, source_path):
-        shown = os.path.relpath(source_path)
+        shown = display(source_path)
         try:
-            with open(source_path, encoding="utf-8") as handle:
-                text = handle.read()
-            doc = parse(text)
-        except UnicodeDecodeError:
-            return self._fail(f"{shown}:1: tệp không phải UTF-8")
+            doc = load(source_path)
         except FrontMatterError as exc:
             return self._fail(f"{shown}:{exc.line}: {exc.message}")
         found = problems(doc)
@@ -53,6 +53,8 @@ class ArchiveReader(MarkdownReader):
             for line, message in found:
                 ERRORS.append(f"{shown}:{line}: {message}")
             raise ValueError(f"{shown}: {len(found)} lỗi")
+        moment, slug = parse_date(doc.meta["date"]), doc.meta["slug"]   # both valid: no problems
+        RECORDS.append(Record(shown, slug, doc.key_lines["slug"], f"/{moment:%Y}/{moment:%m}/{slug}/"))
         try:
             content = self._md.reset().convert(doc.body)
             return content, self._metadata(doc.meta)
@@ -90,14 +92,26 @@ def add_reader(readers):
 
 
 def stop_on_errors(generator):
-    """After all articles were read: report every broken file, then refuse to build."""
+    """After all articles were read: report every broken file, then refuse to build.
+
+    Exits without a traceback. Under ``make devserver`` (``ARCHIVE_READER_FATAL``
+    false) the build goes on without the broken files: Pelican's autoreload loop
+    would rebuild again at once, without end, after any exception.
+    """
+    ERRORS.extend(str(finding) for finding in collisions(RECORDS))
+    RECORDS.clear()
     if not ERRORS:
         return
-    for message in ERRORS:
-        print(message, file=sys.stderr)
-    print(f"Dừng dựng trang: {len(ERRORS)} lỗi trong bài viết (chạy 'newsarchive check' để xem).",
-          file=sys.stderr)
+    errors = list(dict.fromkeys(ERRORS))
     ERRORS.clear()
+    for message in errors:
+        print(message, file=sys.stderr)
+    if not generator.settings.get("ARCHIVE_READER_FATAL", DEFAULTS["ARCHIVE_READER_FATAL"]):
+        print(f"{len(errors)} lỗi trong bài viết: các bài lỗi chưa hiện trên trang cho đến khi được sửa.",
+              file=sys.stderr)
+        return
+    print(f"Dừng dựng trang: {len(errors)} lỗi trong bài viết (chạy 'newsarchive check' để xem).",
+          file=sys.stderr)
     raise SystemExit(1)
 
 

@@ -52,7 +52,9 @@ def structure(generator):
     related = related_articles(generator.articles, options["related_count"], options["related_window"])
     for article in generator.articles:
         article.related_articles = related[article]
-        article.reading_minutes = reading_minutes(article.content, options["words_per_minute"])
+        # _content, not .content: reading .content now would memoise it before the
+        # static files are known, leaving {static} links unresolved.
+        article.reading_minutes = reading_minutes(article._content, options["words_per_minute"])
         article.portal_url = options["portal_url"].format(slug=getattr(article, "portal", ""))
     portals = portals_of(generator.articles, generator.settings.get("PORTALS", {}), options["portal_url"])
     generator.archive_portals = portals

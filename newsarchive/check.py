@@ -1,0 +1,298 @@
+"""``newsarchive check``: every problem in the article files, as ``path:line: message``.
+
+1. Find the files: the ones asked for, and all of ``content/`` (duplicates and
+   tag spellings are judged against the whole archive, even when pre-commit
+   passes only the staged files).
+2. Read each file once (:func:`scan`): the front matter contract of
+   :mod:`newsarchive.frontmatter` -- the same messages the build gives -- plus
+   the warnings only the checker gives (future date, raw HTML the build strips).
+3. Across files: two articles with one slug or one URL (:func:`collisions`),
+   tags spelled two ways (:mod:`newsarchive.tagvariants`).
+
+Errors make the exit code 1; warnings do not.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .article import TIMEZONE, format_iso
+from .frontmatter import SLUG_RE, Document, FrontMatterError, display, load, parse_date, problems
+from .checkcache import Cache
+from .tagvariants import Spellings
+
+EXTENSIONS = (".md", ".markdown")
+ERROR, WARNING = "error", "warning"
+PARALLEL_FROM = 4000          # below this many files, one process is faster
+
+# Raw HTML in a Markdown body: what the build's allow-list sanitiser keeps
+# (paragraphs, headings, lists, tables, links, images, figures, emphasis);
+# any other element, any event handler or style attribute, and script-like
+# URLs are stripped, so an editor is told before the text silently vanishes.
+KEPT_ELEMENTS = frozenset(
+    "p br hr h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table thead tbody tfoot tr th td caption colgroup col "
+    "a img figure figcaption em strong b i u s del ins mark sub sup small blockquote q cite code pre abbr".split())
+KEPT_ATTRIBUTES = frozenset("href src alt title width height colspan rowspan".split())
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])((?:\s+[^<>]*?)?)\s*/?>")
+_ATTRIBUTE = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
+_BAD_URL = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
+_MARKDOWN_URL = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`+[^`\n]*`+")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        label = "cảnh báo: " if self.severity == WARNING else ""
+        return f"{self.path}:{self.line}: {label}{self.message}"
+
+
+@dataclass(slots=True)
+class Record:
+    """What the checks across files need from one article."""
+    path: str
+    slug: str | None = None
+    slug_line: int = 1
+    url: str | None = None
+    date: str | None = None                                      # valid date, ISO 8601
+    date_line: int = 1
+    tags: list[tuple[str, int]] = field(default_factory=list)   # (tag, line)
+
+
+@dataclass(slots=True)
+class Report:
+    files: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == WARNING for f in self.findings)
+
+    def as_dict(self) -> dict:
+        return {"files": self.files, "errors": self.errors, "warnings": self.warnings,
+                "problems": [asdict(f) for f in self.findings]}
+
+
+def article_files(root: Path | str) -> list[str]:
+    """Every article file under ``root`` (hidden folders skipped), sorted, as normalised paths."""
+    root = os.path.normpath(root)
+    if os.path.isfile(root):
+        return [root]
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        folder = os.path.normpath(folder)   # "./x" -> "x", as the paths given on the command line
+        prefix = "" if folder == "." else folder + os.sep
+        found.extend(prefix + name for name in sorted(files) if name.endswith(EXTENSIONS))
+    return found
+
+
+def raw_html(doc: Document) -> list[tuple[int, str]]:
+    """Raw HTML the build will strip, as (line, message); code is not HTML."""
+    if "<" not in doc.body and "](" not in doc.body:
+        return []
+    found, fenced = [], False
+    for number, line in enumerate(doc.body.split("\n"), start=doc.body_line):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced or line.startswith(("    ", "\t")):
+            continue
+        line = _CODE_SPAN.sub("", line)
+        for match in _MARKDOWN_URL.finditer(line):
+            found.append((number, f"liên kết '{match.group(1)}:' sẽ bị xóa khi dựng trang"))
+        for match in _TAG.finditer(line):
+            found.extend((number, message) for message in _tag_problems(match))
+    return list(dict.fromkeys(found))
+
+
+def _tag_problems(match: re.Match) -> list[str]:
+    name = match.group(2).lower()
+    if name not in KEPT_ELEMENTS:
+        if match.group(1):
+            return []          # the closing tag of an element already reported
+        return [f"thẻ HTML <{name}> sẽ bị xóa khi dựng trang; hãy dùng cú pháp Markdown "
+                "(xem docs/huong-dan-bien-tap.md)"]
+    messages = []
+    for attribute, value in _ATTRIBUTE.findall(match.group(3)):
+        attribute = attribute.lower()
+        if attribute not in KEPT_ATTRIBUTES:
+            messages.append(f"thuộc tính '{attribute}' của thẻ <{name}> sẽ bị xóa khi dựng trang")
+        elif _BAD_URL.match(value.strip("\"'")):
+            scheme = _BAD_URL.match(value.strip("\"'")).group(1).lower()
+            messages.append(f"liên kết '{scheme}:' trong thẻ <{name}> sẽ bị xóa khi dựng trang")
+    return messages
+
+
+def _date(value) -> datetime | None:
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError):
+        return None
+
+
+def check_file(path: str) -> tuple[list[Finding], Record]:
+    """One file's own problems, and what the checks across files need (cacheable: no clock)."""
+    shown = display(path)
+    record = Record(shown)
+    try:
+        doc = load(path)
+    except FrontMatterError as exc:
+        return [Finding(shown, exc.line, exc.message)], record
+    except OSError as exc:
+        return [Finding(shown, 1, f"không đọc được tệp: {exc.strerror or exc}")], record
+    found = [Finding(shown, line, message) for line, message in problems(doc)]
+    meta, lines = doc.meta, doc.key_lines
+    moment = _date(meta.get("date"))
+    if moment is not None:
+        record.date, record.date_line = format_iso(moment), lines["date"]
+    slug = meta.get("slug")
+    if isinstance(slug, str) and SLUG_RE.match(slug):
+        record.slug, record.slug_line = slug, lines["slug"]
+        if moment is not None:
+            record.url = f"/{moment:%Y}/{moment:%m}/{slug}/"
+    tags = meta.get("tags")
+    if isinstance(tags, list):
+        tag_lines = doc.item_lines.get("tags") or [lines.get("tags", 1)] * len(tags)
+        record.tags = [(str(t).strip(), n) for t, n in zip(tags, tag_lines) if t is not None and str(t).strip()]
+    found.extend(Finding(shown, line, message, WARNING) for line, message in raw_html(doc))
+    return found, record
+
+
+def _check_many(paths: list[str]) -> list[tuple[list[Finding], Record]]:
+    return [check_file(path) for path in paths]
+
+
+def _to_json(result: tuple[list[Finding], Record]) -> list:
+    found, record = result
+    return [[[f.line, f.message, f.severity] for f in found],
+            [record.slug, record.slug_line, record.url, record.date, record.date_line, record.tags]]
+
+
+def _from_json(path: str, data: list) -> tuple[list[Finding], Record]:
+    found, (slug, slug_line, url, date, date_line, tags) = data
+    shown = display(path)
+    return ([Finding(shown, line, message, severity) for line, message, severity in found],
+            Record(shown, slug, slug_line, url, date, date_line, [tuple(tag) for tag in tags]))
+
+
+def scan(paths: list[str], jobs: int = 1, cache: Cache | None = None) -> list[tuple[list[Finding], Record]]:
+    """check_file over many files: from ``cache`` when unchanged, in ``jobs`` processes when many."""
+    results = [None] * len(paths)
+    if cache:
+        for index, path in enumerate(paths):
+            data = cache.get(path)
+            if data is not None:
+                results[index] = _from_json(path, data)
+    missing = [path for path, result in zip(paths, results) if result is None]
+    if jobs <= 1 or len(missing) < PARALLEL_FROM:
+        fresh = _check_many(missing)
+    else:
+        size = -(-len(missing) // (jobs * 4))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            fresh = [r for part in pool.map(_check_many, [missing[i:i + size] for i in range(0, len(missing), size)])
+                     for r in part]
+    computed = iter(fresh)
+    for index, result in enumerate(results):
+        if result is None:
+            results[index] = next(computed)
+            if cache:
+                cache.put(paths[index], _to_json(results[index]))
+    return results
+
+
+def future_dates(records: list[Record], now: datetime) -> list[Finding]:
+    """A date after ``now``: published at once, but under that date."""
+    found, limit = [], format_iso(now)   # same zone, same format: the strings sort as the dates
+    for record in records:
+        if record.date and record.date > limit:
+            found.append(Finding(record.path, record.date_line,
+                                 f"ngày đăng {record.date} ở tương lai (bây giờ là {limit}); "
+                                 "bài vẫn được đăng ngay với ngày này, hãy kiểm tra lại", WARNING))
+    return found
+
+
+def collisions(records: list[Record]) -> list[Finding]:
+    """Two articles with one slug (Pelican keeps one of them) or one URL (one overwrites the other)."""
+    by_slug: dict[str, list[Record]] = {}
+    for record in records:
+        if record.slug:
+            by_slug.setdefault(record.slug, []).append(record)
+    found = []
+    for group in by_slug.values():
+        if len(group) < 2:
+            continue
+        for record in group:
+            for other in group:
+                if other is record:
+                    continue
+                where = f"{other.path}:{other.slug_line}"
+                if record.url and record.url == other.url:
+                    message = (f"bài này và bài {where} cùng ra một địa chỉ {record.url}: một bài sẽ mất; "
+                               "hãy đổi slug của một bài")
+                else:
+                    message = (f"slug '{record.slug}' đã được dùng ở bài {where}; "
+                               f"mỗi bài cần một slug riêng, ví dụ '{record.slug}-2'")
+                found.append(Finding(record.path, record.slug_line, message))
+    return found
+
+
+def spelling_warnings(records: list[Record], targets: set[str], vocabulary=()) -> list[Finding]:
+    """Tags of the ``targets`` spelled otherwise than the archive's existing tag."""
+    spellings = Spellings((tag for record in records for tag, _ in record.tags), vocabulary)
+    found = []
+    for record in records:
+        if record.path in targets:
+            for tag, line in record.tags:
+                message = spellings.problem(tag)
+                if message:
+                    found.append(Finding(record.path, line, message, WARNING))
+    return found
+
+
+def _vocabulary():
+    """The tag vocabulary's entries (stop phrases excluded), from newsarchive.tags."""
+    from .tags import vocabulary
+
+    return [entry for entry in vocabulary().entries.values() if entry.kind != "ignore"]
+
+
+def run(paths: list[Path] | None = None, content: Path = Path("content"),
+        now: datetime | None = None, jobs: int = 1, cache: Path | None = None) -> Report:
+    """Check ``paths`` (default: all of ``content``) against the whole archive.
+
+    ``cache``: a file keeping each article's result until the article changes.
+    """
+    now = now or datetime.now(TIMEZONE)
+    targets = list(dict.fromkeys(f for path in (paths or [content]) for f in article_files(path)))
+    others = []
+    if paths and os.path.isdir(content):
+        chosen = {os.path.abspath(f) for f in targets}
+        others = [f for f in article_files(content) if os.path.abspath(f) not in chosen]
+    store = Cache(cache) if cache else None
+    results = scan(targets + others, jobs, store)
+    if store:
+        store.save()
+    records = [record for _, record in results]
+    target_names = {record.path for record in records[:len(targets)]}
+    findings = [f for own, _ in results[:len(targets)] for f in own]
+    findings += future_dates(records[:len(targets)], now)
+    findings += [f for f in collisions(records) if f.path in target_names]
+    findings += spelling_warnings(records, target_names, _vocabulary())
+    findings.sort(key=lambda f: (f.path, f.line, f.severity != ERROR, f.message))
+    return Report(files=len(targets), findings=list(dict.fromkeys(findings)))

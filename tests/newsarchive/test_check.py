@@ -1,0 +1,147 @@
+"""newsarchive check on fixture files: every error and warning at its exact ``path:line:``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FIXTURES
+from newsarchive.article import TIMEZONE
+from newsarchive.check import run
+from newsarchive.cli import main
+
+CHECK = FIXTURES / "check"
+EXPECTED = yaml.safe_load((CHECK / "expected.yaml").read_text(encoding="utf-8"))
+NOW = datetime(2026, 1, 1, tzinfo=TIMEZONE)
+
+
+@pytest.fixture
+def archive(monkeypatch) -> Path:
+    """Work inside the fixture archive so paths print as 'duplicates/a.md'."""
+    monkeypatch.chdir(CHECK / "articles")
+    return Path(".")
+
+
+@pytest.fixture(scope="module")
+def report():
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(CHECK / "articles")
+    try:
+        return run(None, content=Path("."), now=NOW)
+    finally:
+        os.chdir(cwd)
+
+
+def test_every_fixture_is_listed_in_the_expectations():
+    files = sorted(str(p.relative_to(CHECK / "articles")) for p in (CHECK / "articles").rglob("*.md"))
+    assert files == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_findings_of_each_fixture(report, name):
+    found = [f for f in report.findings if f.path == name]
+    assert len(found) == len(EXPECTED[name]), "\n".join(map(str, found))
+    for finding, expected in zip(found, EXPECTED[name]):
+        where, fragment = expected.split(": ", 1)
+        line, severity = where.split()
+        assert finding.severity == severity, finding
+        label = "cảnh báo: " if severity == "warning" else ""
+        assert str(finding).startswith(f"{name}:{line}: {label}"), finding
+        assert fragment in finding.message, finding
+
+
+def test_exit_code_is_1_on_errors_0_on_warnings(archive, capsys):
+    assert main(["check", "--content", ".", "."]) == 1
+    out = capsys.readouterr().out
+    assert "bad-slug.md:6: slug 'Slug có dấu'" in out
+    assert main(["check", "--content", ".", "future-date.md", "raw-html.md", "good.md"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("future-date.md:3: cảnh báo: ngày đăng 2999-01-01")
+    assert len(out) == 5
+
+
+def test_json_format(archive, capsys):
+    assert main(["check", "--content", ".", "--format", "json", "yaml-syntax.md", "good.md"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["files"] == 2 and data["errors"] == 1 and data["warnings"] == 0
+    assert data["problems"][0]["path"] == "yaml-syntax.md" and data["problems"][0]["line"] == 5
+
+
+def test_a_staged_file_is_compared_with_the_whole_archive(archive, capsys):
+    """pre-commit passes one file; its duplicate slug elsewhere is still found."""
+    assert main(["check", "--content", ".", "duplicates/c.md"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "duplicates/c.md:7: slug 'bai-trung' đã được dùng ở bài duplicates/a.md:6; "
+        "mỗi bài cần một slug riêng, ví dụ 'bai-trung-2'",
+        "duplicates/c.md:7: slug 'bai-trung' đã được dùng ở bài duplicates/b.md:6; "
+        "mỗi bài cần một slug riêng, ví dụ 'bai-trung-2'",
+    ]
+
+
+def test_missing_path_is_a_usage_error(archive, capsys):
+    assert main(["check", "khong-co.md"]) == 2
+    assert "không tìm thấy: khong-co.md" in capsys.readouterr().err
+
+
+def test_ingested_samples_are_clean(tmp_path):
+    from conftest import ingest_fixtures
+
+    ingest_fixtures(tmp_path / "content")
+    report = run(None, content=tmp_path / "content", now=NOW)
+    assert report.files == 5
+    assert [str(f) for f in report.findings if f.severity == "error"] == []
+
+
+def test_parallel_scan_gives_the_same_report(tmp_path, monkeypatch):
+    import newsarchive.check as check
+
+    for name in ("good.md", "raw-html.md", "tag-variants.md"):
+        shutil.copy(CHECK / "articles" / name, tmp_path / name)
+    monkeypatch.setattr(check, "PARALLEL_FROM", 1)
+    assert run(None, content=tmp_path, now=NOW, jobs=2) == run(None, content=tmp_path, now=NOW, jobs=1)
+
+
+HOSTILE = {
+    "deep.md": ("---\ntitle: x\ntags: " + "[" * 3000 + "]" * 3000 + "\n---\nbody\n", 3, "YAML"),
+    "deep-map.md": ("---\ntitle: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n---\nbody\n", 2, "YAML"),
+    "python-tag.md": ("---\ntitle: !!python/object:os.system x\n---\nbody\n", 2, "YAML"),
+    "nul.md": ("---\ntitle: a\x00b\n---\nbody\n", 2, "U+0000"),
+    "unhashable-key.md": ("---\n? [a]\n: b\ntitle: x\n---\nbody\n", 2, "YAML"),
+    "not-a-mapping.md": ("---\n- a\n---\nbody\n", 2, "khóa: giá trị"),
+    "empty.md": ("", 1, "thiếu phần thông tin đầu bài"),
+    "binary.md": ("\x00\x01\x02", 1, "thiếu phần thông tin đầu bài"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_front_matter_is_one_line_at_its_line(tmp_path, name):
+    text, line, fragment = HOSTILE[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    report = run(None, content=tmp_path, now=NOW)
+    first = report.findings[0]
+    assert str(first).startswith(f"{tmp_path / name}:{line}: ") and fragment in first.message, first
+    assert all("\n" not in str(f) for f in report.findings)
+
+
+def test_cache_gives_the_same_report_and_rereads_changed_files(tmp_path):
+    content, cache = tmp_path / "content", tmp_path / "cache" / "check.json"
+    shutil.copytree(CHECK / "articles", content)
+    cold = run(None, content=content, now=NOW, cache=cache)
+    assert cache.is_file()
+    assert run(None, content=content, now=NOW, cache=cache) == cold
+    # the future date is judged against the clock of each run, never cached
+    later = run(None, content=content, now=datetime(3000, 1, 1, tzinfo=TIMEZONE), cache=cache)
+    assert later.warnings == cold.warnings - 1
+
+    good = content / "good.md"
+    good.write_text(good.read_text(encoding="utf-8").replace("slug: hoi-nghi", "slug: Hoi-nghi"), encoding="utf-8")
+    changed = run([good], content=content, now=NOW, cache=cache)
+    assert [str(f).split(": ")[0] for f in changed.findings] == [f"{good}:7"]

@@ -1,0 +1,50 @@
+"""The build refuses what newsarchive check refuses, with the very same lines."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT, build_site
+
+ARTICLES = FIXTURES / "check" / "articles"
+
+
+def test_broken_articles_and_duplicate_slugs_stop_the_build_like_check(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ARTICLES / "duplicates", content / "articles" / "duplicates")
+    for name in ("placeholder.md", "not-utf8.md", "yaml-syntax.md", "tags-not-list.md"):
+        shutil.copy(ARTICLES / name, content / "articles" / name)
+    shutil.copy(ARTICLES / "good.md", content / "articles" / "good.md")
+
+    build = build_site(content, tmp_path / "output")
+    check = subprocess.run([sys.executable, "-m", "newsarchive", "check", "--content", str(content)],
+                           cwd=ROOT, capture_output=True, text=True)
+
+    assert build.returncode == 1 and check.returncode == 1
+    assert "Traceback" not in build.stderr + build.stdout
+    expected = check.stdout.splitlines()
+    assert len(expected) == 10         # 6 duplicate lines, 4 broken files
+    built = [line for line in build.stderr.splitlines() if line.startswith(str(content))]
+    assert sorted(built) == sorted(expected)
+    assert not (tmp_path / "output" / "2024").exists()
+
+
+def test_an_image_as_the_editors_guide_shows_is_published(tmp_path):
+    guide = (ROOT / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    markdown = next(line for line in guide.splitlines() if line.startswith("![") and "{static}" in line)
+    content = tmp_path / "content"
+    image = content / "images" / "2024" / "05" / "hoi-nghi-so-ket.jpg"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(b"\xff\xd8\xff\xe0 not a real jpeg")
+    article = (ARTICLES / "good.md").read_text(encoding="utf-8") + "\n" + markdown + "\n"
+    (content / "articles").mkdir()
+    (content / "articles" / "good.md").write_text(article, encoding="utf-8")
+
+    build = build_site(content, tmp_path / "output")
+    assert build.returncode == 0, build.stderr
+    page = (tmp_path / "output" / "2024" / "05" / "hoi-nghi-so-ket-cong-tac-6-thang" / "index.html").read_text(
+        encoding="utf-8")
+    assert 'src="/images/2024/05/hoi-nghi-so-ket.jpg"' in page
+    assert (tmp_path / "output" / "images" / "2024" / "05" / "hoi-nghi-so-ket.jpg").is_file()
