@@ -31,7 +31,7 @@ LOCALE = ("C.UTF-8", "C")
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["archive_reader", "archive_structure", "vietnamese", "pagefind_search", "sitemap", "sanitize"]
+PLUGINS = ["archive_reader", "archive_structure", "vietnamese", "pagefind_search", "sitemap", "sanitize", "reproducible"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
