@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUTPUT := output
+CONTENT := content
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
@@ -21,7 +22,7 @@ $(STAMP): pyproject.toml
 # the previous output/ as it was.
 html: $(STAMP)
 	rm -rf $(OUTPUT).new
-	$(BIN)/pelican content -o $(OUTPUT).new -s $(CONF)
+	$(BIN)/pelican $(CONTENT) -o $(OUTPUT).new -s $(CONF)
 	rm -rf $(OUTPUT).old
 	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT).old; fi
 	mv $(OUTPUT).new $(OUTPUT)
