@@ -8,7 +8,7 @@ CONTENT := content
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve devserver test bench clean install
+.PHONY: html publish serve devserver test bench clean install linkcheck
 
 install: $(STAMP)
 
@@ -33,6 +33,10 @@ publish:
 
 serve: html
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+
+# Every internal link and asset of the built site resolves (LinkChecker, offline, on loopback).
+linkcheck: html
+	$(BIN)/python tools/linkcheck.py $(OUTPUT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
