@@ -8,10 +8,14 @@ so nothing in them is trusted:
   title and the names of tags, category and author, which are plain text in
   the article contract, are HTML-escaped so that templates can print them.
 
-:func:`sanitize` first adds what the site wants on every page (``rel="noopener"``
-on external links, ``alt`` on images, body ``<h1>`` demoted to ``<h2>``: the page
-has its own ``<h1>``), then lets nh3 have the last word: only allowed tags,
-attributes and URL schemes survive, ``loading="lazy"`` is set on every image.
+:func:`sanitize` lets nh3 keep only allowed tags, attributes and URL schemes
+(``loading="lazy"`` set on every image, ids prefixed so a body can never shadow
+the theme's ``#main`` or ``#search-input``), then finishes what the site wants on
+nh3's output: ``rel="noopener"`` on external links, an ``alt`` on every image
+(its figure's caption, its title, or a default), body ``<h1>`` demoted to ``<h2>``
+(the page has its own). That last pass edits nh3's serialisation, whose shape is
+fixed: tags only where markup is, attributes as ``name="value"`` with ``"``, ``<``
+and ``>`` escaped inside values, so the patterns below cannot be fooled by content.
 """
 
 from __future__ import annotations
@@ -22,15 +26,16 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
-from bs4 import BeautifulSoup
 from pelican import signals
 
 from .settings import DEFAULTS
 
-# Markdown footnotes link by id ("fn:1" <-> "fnref:1"): the only ids a body keeps,
-# so it can never shadow the theme's own (#main, #search-input, ...).
-_FOOTNOTE_ID = re.compile(r"^fn(ref)?:[\w-]+$")
-_NEEDS_DECORATION = re.compile(r"<\s*(a|img|h1)\b", re.IGNORECASE)
+ID_PREFIX = "nd-"                    # "nội dung": ids and in-page links of the body
+_OPEN_TAG = re.compile(r'<(a|img)((?: [a-z-]+="[^"]*")*)>')
+_ATTRIBUTE = re.compile(r' ([a-z-]+)="([^"]*)"')
+_FIGURE = re.compile(r"<figure>.*?</figure>", re.DOTALL)
+_FIGCAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
+_MARKUP = re.compile(r'</?[a-z0-9]+(?: [a-z-]+="[^"]*")*>')
 
 
 def settings_of(pelican_settings) -> dict:
@@ -41,70 +46,66 @@ def settings_of(pelican_settings) -> dict:
     return options
 
 
-def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    if attribute == "id":
-        return value if _FOOTNOTE_ID.match(value) else None
-    return value
-
-
 @lru_cache(maxsize=8)
 def _cleaner(tags: frozenset, attributes: tuple, drop: frozenset, schemes: frozenset) -> nh3.Cleaner:
-    allowed = {tag: set(names) for tag, names in attributes}
-    for footnote_tag in ("sup", "li"):
-        allowed.setdefault(footnote_tag, set()).add("id")
-    allowed.setdefault("img", set()).discard("loading")
+    allowed = {tag: set(names) - {"rel", "loading"} for tag, names in attributes}
+    for anchor_target in ("h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"):
+        allowed.setdefault(anchor_target, set()).add("id")
     return nh3.Cleaner(
-        tags=set(tags) | {"sup", "li"},
+        tags=set(tags) | {"h1"},          # kept only to become <h2>
         clean_content_tags=set(drop) - set(tags),
         attributes=allowed,
-        attribute_filter=_keep_attribute,
-        tag_attribute_values={"a": {"rel": {"noopener"}}},
         set_tag_attribute_values={"img": {"loading": "lazy"}},
         link_rel=None,
         url_schemes=set(schemes),
         strip_comments=True,
+        id_prefix=ID_PREFIX,
     )
 
 
 def _is_external(href: str, internal_hosts: set) -> bool:
     try:
-        parts = urlsplit(href.strip())
+        parts = urlsplit(html.unescape(href))
+        return bool(parts.netloc) and parts.hostname not in internal_hosts
     except ValueError:
         return False
-    return bool(parts.netloc) and parts.hostname not in internal_hosts
 
 
-def _decorate(body: str, options: dict) -> str:
-    """rel="noopener" on external links, alt on images, <h1> -> <h2>."""
-    soup = BeautifulSoup(body, "html.parser")
-    for heading in soup.find_all("h1"):
-        heading.name = "h2"
-    for link in soup.find_all("a"):
-        del link["rel"]
-        if _is_external(link.get("href") or "", set(options["internal_hosts"])):
-            link["rel"] = "noopener"
-    for image in soup.find_all("img"):
-        if (image.get("alt") or "").strip():
-            continue
-        figure = image.find_parent("figure")
-        caption = figure.find("figcaption") if figure else None
-        text = caption.get_text(" ", strip=True) if caption else ""
-        image["alt"] = text or image.get("title") or options["default_alt"]
-    return str(soup)
+def _finish_tag(match: re.Match, options: dict, caption: str = "") -> str:
+    name, attributes = match.group(1), dict(_ATTRIBUTE.findall(match.group(2)))
+    if name == "a":
+        href = attributes.get("href", "")
+        if href.startswith("#") and not href.startswith("#" + ID_PREFIX):
+            attributes["href"] = "#" + ID_PREFIX + href[1:]
+        if "rel" not in attributes and _is_external(href, options["internal_hosts"]):
+            attributes["rel"] = "noopener"
+    elif not attributes.get("alt", "").strip():
+        attributes["alt"] = caption or attributes.get("title") or html.escape(options["default_alt"])
+    return f"<{name}" + "".join(f' {key}="{value}"' for key, value in attributes.items()) + ">"
+
+
+def _figure_alts(match: re.Match, options: dict) -> str:
+    """Images of a figure without alt take the figure's caption as their alt."""
+    figure = match.group(0)
+    found = _FIGCAPTION.search(figure)
+    text = " ".join(_MARKUP.sub(" ", found.group(1)).split()) if found else ""
+    caption = html.escape(html.unescape(text), quote=True)
+    return _OPEN_TAG.sub(lambda tag: _finish_tag(tag, options, caption), figure)
 
 
 def sanitize(body: str, options: dict | None = None) -> str:
     """The body HTML, stripped to the allow-list in ``options`` (SANITIZE defaults)."""
     options = {**DEFAULTS, **(options or {})}
-    if _NEEDS_DECORATION.search(body):
-        body = _decorate(body, options)
     cleaner = _cleaner(
         frozenset(options["tags"]),
         tuple(sorted((tag, frozenset(names)) for tag, names in options["attributes"].items())),
         frozenset(options["drop_with_content"]),
         frozenset(options["url_schemes"]),
     )
-    return cleaner.clean(body)
+    clean = cleaner.clean(body).replace("<h1", "<h2").replace("</h1>", "</h2>")
+    if "<figure>" in clean:
+        clean = _FIGURE.sub(lambda figure: _figure_alts(figure, options), clean)
+    return _OPEN_TAG.sub(lambda tag: _finish_tag(tag, options), clean)
 
 
 def _as_text(wrapper) -> None:

@@ -160,6 +160,10 @@ def test_the_harness_sees_attacks_when_the_sanitiser_is_off(tmp_path, browser, s
     ('<p id="main" class="x" style="color:red">e</p>', '<p>e</p>'),
     ('<a href="jav&#x09;ascript:alert(1)">f</a>', '<a>f</a>'),
     ('<img src="data:image/png;base64,AAAA" alt="g">', '<img alt="g" loading="lazy">'),
+    ('<figure><img src="a.jpg"><figcaption>"Hội" &amp; <b>nghị</b></figcaption></figure>',
+     '<figure><img src="a.jpg" alt="&quot;Hội&quot; &amp; nghị" loading="lazy"><figcaption>"Hội" &amp; <b>nghị</b>'
+     '</figcaption></figure>'),
+    ('<h2 id="main">h</h2><a href="#main">i</a>', '<h2 id="nd-main">h</h2><a href="#nd-main">i</a>'),
 ])
 def test_sanitize_unit(body, kept):
     options = {"internal_hosts": {"luutru.example.vn"}}
