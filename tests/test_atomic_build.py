@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -86,16 +87,14 @@ def test_a_killed_build_leaves_the_previous_output(tmp_path, big_content, how):
 
 
 def test_a_failed_build_leaves_the_previous_output(tmp_path, big_content):
+    """One editor file without its front matter among 150 good articles stops the build."""
     output = tmp_path / "output"
     before = previous_site(output)
     content = tmp_path / "content"
-    ingest_fixtures(content)
-    bad = content / "articles" / "2024" / "05" / "bai-loi.md"
-    bad.parent.mkdir(parents=True)
-    bad.write_text("---\ntitle: Bài lỗi\ndate: hôm qua\ntags: []\nportal: editor\nslug: bai-loi\n---\n\nNội dung.\n",
-                   encoding="utf-8")
+    shutil.copytree(big_content, content)
+    (content / "articles" / "khong-co-phan-dau.md").write_text("Nội dung không có phần đầu.\n", encoding="utf-8")
     process = make_html(content, output)
     _, stderr = process.communicate(timeout=600)
     assert process.returncode != 0
-    assert "bai-loi.md:3:" in stderr
+    assert "khong-co-phan-dau.md:1:" in stderr
     assert tree(output) == before
