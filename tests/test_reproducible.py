@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,15 @@ def test_two_builds_are_byte_identical(two_builds):
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
     assert any(path.startswith("pagefind/filter/") for path in first)
+
+
+def test_no_file_carries_the_day_of_the_build(two_builds):
+    """Two builds a second apart would miss a clock read to the minute or the day; this does not."""
+    today = date.today()
+    stamps = [today.isoformat(), today.strftime("%d/%m/%Y"), today.strftime("%Y%m%d")]
+    dated = [str(p) for p in two_builds[0].rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json")
+             and any(stamp in p.read_text(encoding="utf-8") for stamp in stamps)]
+    assert dated == []
 
 
 def test_no_build_clock_in_the_sitemap(two_builds):
