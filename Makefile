@@ -4,10 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUTPUT := output
+CONTENT := content
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve devserver check test audit bench-ingest clean install
+.PHONY: html publish serve devserver check test audit bench-ingest linkcheck clean install
 
 install: $(STAMP)
 
@@ -21,7 +22,7 @@ $(STAMP): pyproject.toml
 # the previous output/ as it was.
 html: $(STAMP)
 	rm -rf $(OUTPUT).new
-	$(BIN)/pelican content -o $(OUTPUT).new -s $(CONF)
+	$(BIN)/pelican $(CONTENT) -o $(OUTPUT).new -s $(CONF)
 	rm -rf $(OUTPUT).old
 	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT).old; fi
 	mv $(OUTPUT).new $(OUTPUT)
@@ -36,12 +37,16 @@ serve: html
 # Rebuild on every change to content/, theme/ or settings, Pagefind included;
 # a broken article is reported and the server keeps serving the last good site.
 devserver: $(STAMP)
-	$(BIN)/pelican content -o $(OUTPUT) -s $(CONF) --autoreload --listen --bind 127.0.0.1 --port $(PORT) \
+	$(BIN)/pelican $(CONTENT) -o $(OUTPUT) -s $(CONF) --autoreload --listen --bind 127.0.0.1 --port $(PORT) \
 		-e ARCHIVE_READER_FATAL=false
 
 # Every article problem as path:line: message (exit 1 on errors); the build refuses the same errors.
 check: $(STAMP)
 	$(BIN)/newsarchive check --cache cache/newsarchive-check.json
+
+# Every internal link and asset of the built site resolves (LinkChecker, offline, on loopback).
+linkcheck: html
+	$(BIN)/python bench/linkcheck.py $(OUTPUT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

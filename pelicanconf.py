@@ -31,7 +31,8 @@ LOCALE = ("C.UTF-8", "C")
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["archive_reader", "tag_vocabulary", "archive_structure", "vietnamese", "pagefind_search", "sitemap"]
+PLUGINS = ["archive_reader", "tag_vocabulary", "sanitize", "archive_structure", "vietnamese", "pagefind_search",
+           "sitemap", "reproducible"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
 ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
@@ -65,6 +66,10 @@ DIRECT_TEMPLATES = ["tags", "categories", "authors", "archives", "search"]
 # /tag/<slug>/ shows the newest, /tag/<slug>/page/<n>/ page n counted from the oldest.
 PAGINATED_TEMPLATES = {}
 DEFAULT_PAGINATION = False
+# The theme's Content-Security-Policy meta tag (theme/templates/base.html); tests turn it
+# off only to prove the sanitiser alone stops hostile markup.
+CONTENT_SECURITY_POLICY = True
+
 ARCHIVE_STRUCTURE = {
     "page_size": 20,
     "page_url": "{base}page/{number}/",

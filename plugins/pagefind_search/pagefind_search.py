@@ -13,12 +13,14 @@ import logging
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from pelican import signals
 
 from newsarchive.vietnamese import fold_d
 
 from .settings import DEFAULTS
+from .stable import UnknownIndexFormat, canonicalise
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +71,8 @@ def index_site(pelican):
         return
     try:
         run_pagefind(pelican.settings["OUTPUT_PATH"], options)
-    except (PagefindError, OSError) as exc:
+        canonicalise(Path(pelican.settings["OUTPUT_PATH"]) / options["output_subdir"])
+    except (PagefindError, UnknownIndexFormat, OSError) as exc:
         print(f"Lỗi tạo chỉ mục tìm kiếm (Pagefind): {exc}", file=sys.stderr)
         raise SystemExit(1) from None
 

@@ -1,0 +1,1 @@
+from .reproducible import *  # noqa: F401,F403
