@@ -88,7 +88,9 @@ def devserver(tmp_path):
     ingest_fixtures(project / "content")
     port = free_port()
     log = (tmp_path / "devserver.log").open("w")
-    process = subprocess.Popen(["make", "devserver", f"VENV={ROOT / '.venv'}", f"PORT={port}"], cwd=project,
+    # -o: never reinstall from the copy (that would point the shared .venv's editable install at tmp).
+    process = subprocess.Popen(["make", "-o", f"{ROOT / '.venv'}/.installed", "devserver", f"VENV={ROOT / '.venv'}",
+                                f"PORT={port}"], cwd=project,
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         yield project, f"http://127.0.0.1:{port}", tmp_path / "devserver.log"
