@@ -7,7 +7,7 @@ OUTPUT := output
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve devserver test bench clean install
+.PHONY: html publish serve devserver test bench bench-search clean install
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Search at scale: N=10000 by default; `make bench-search ARGS=--large` for 100,000.
+bench-search: $(STAMP)
+	$(BIN)/python bench/search.py $(ARGS)
 
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache
