@@ -3,6 +3,7 @@
     python bench/search.py                 # 10,000 generated articles (bench/generate.py)
     python bench/search.py --large         # 100,000 (heavy: run once)
     python bench/search.py -n 2000 --work /tmp/bench-search
+    python bench/search.py --replicate 10  # 10,000 built pages, each indexed 10 times
 
 Steps, each reported in one JSON document (also written to WORK/search-N.json):
 1. generate N articles (kept in WORK and reused when present);
@@ -10,7 +11,8 @@ Steps, each reported in one JSON document (also written to WORK/search-N.json):
 3. index it the way the plugin does, one Pagefind run per shard, no cache (time,
    peak RSS of the indexer), and again without the folded copy to price it;
 4. headless Chromium, a cold browser per query: bytes transferred and time to
-   first results (a performance mark search.js sets), and to all results;
+   first results and to all results, from navigation start and from the moment
+   search.js starts the search (performance marks it sets);
 5. recall of each diacritic-free query against the same query with diacritics.
 """
 
@@ -21,11 +23,14 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -54,11 +59,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def measured(command: list[str]) -> dict:
     """Run a command; wall time and peak RSS (its own or its largest descendant's)."""
     start = time.monotonic()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        raise SystemExit(f"{command[:4]} thất bại:\n{process.stderr.read().decode()[-2000:]}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child never blocks
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status):
+            errors.seek(0)
+            raise SystemExit(f"{command[:4]} thất bại:\n{errors.read().decode()[-2000:]}")
     return {"seconds": round(time.monotonic() - start, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024)}
 
 
@@ -68,19 +74,37 @@ def build(content: Path, output: Path) -> dict:
                      "-s", str(ROOT / "pelicanconf.py"), "-e", 'PAGEFIND={"enabled": false}', "-q"])
 
 
+def replicate(output: Path, times: int) -> int:
+    """Each article page ``times`` times under new URLs (hard links): a larger archive of real
+    pages without a Pelican build of that size. Returns the number of article pages."""
+    pages = list(output.glob("[12][0-9][0-9][0-9]/[01][0-9]/*/index.html"))
+    for page in pages:
+        for copy in range(1, times):
+            target = page.parent.with_name(f"{page.parent.name}-{copy}") / "index.html"
+            target.parent.mkdir(exist_ok=True)
+            if not target.exists():
+                os.link(page, target)
+    return len(pages) * times
+
+
+_SORT_DATE = re.compile(r'data-pagefind-sort="date">([^<]+)<')
+
+
+def index_now(output: Path, exclude: list[str]) -> None:
+    """The plugin's indexing step over a written site (run in a child by ``index``)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from pagefind_search.pagefind_search import index_shards
+    from pagefind_search.settings import DEFAULTS
+
+    pages = [(str(p.relative_to(output)), datetime.fromisoformat(_SORT_DATE.search(p.read_text("utf-8")).group(1)))
+             for p in output.glob("[12][0-9][0-9][0-9]/[01][0-9]/*/index.html")]
+    index_shards(output, pages, {**DEFAULTS, "exclude_selectors": exclude}, None)
+
+
 def index(output: Path, exclude: list[str]) -> dict:
-    """The plugin's indexing step alone, in a child process, without the shard cache."""
-    code = (
-        "import sys, json; from pathlib import Path; sys.path.insert(0, 'plugins');"
-        "from pagefind_search.shards import group, index_shard, write_manifest, Shard;"
-        "from pagefind_search.settings import DEFAULTS;"
-        "from pagefind_search.pagefind_search import index_shards; from datetime import datetime;"
-        f"out = Path({str(output)!r}); opts = {{**DEFAULTS, 'exclude_selectors': {exclude!r}}};"
-        "pages = [(str(p.relative_to(out)), datetime.strptime('/'.join(p.relative_to(out).parts[:2]), '%Y/%m'))"
-        " for p in out.glob('[12][0-9][0-9][0-9]/[01][0-9]/*/index.html')];"
-        "index_shards(out, pages, opts, None)"
-    )
-    stats = measured([sys.executable, "-c", code])
+    """Index ``output`` like the plugin, without the shard cache; time, peak RSS, sizes."""
+    command = [sys.executable, __file__, "--index", str(output)]
+    stats = measured(command + [arg for selector in exclude for arg in ("--exclude", selector)])
     folder = output / "pagefind"
     kinds = {"index": 0, "fragment": 0, "filter": 0, "meta": 0}
     for path in folder.rglob("*"):
@@ -103,12 +127,14 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 MEASURE = """() => {
   const first = performance.getEntriesByName("search-first-results")[0].startTime;
+  const start = performance.getEntriesByName("search-start")[0].startTime;
   const done = performance.now();
   const sum = (entries) => entries.reduce((n, e) => n + e.transferSize, 0);
   const all = performance.getEntriesByType("resource").concat(performance.getEntriesByType("navigation"));
   const index = all.filter((e) => e.name.includes("/pagefind/"));
   return {
     first_results_ms: Math.round(first), all_results_ms: Math.round(done),
+    search_to_first_ms: Math.round(first - start), search_to_all_ms: Math.round(done - start),
     bytes_to_first: sum(all.filter((e) => e.responseEnd <= first)),
     index_bytes_to_first: sum(index.filter((e) => e.responseEnd <= first)),
     bytes_total: sum(all), index_bytes_total: sum(index),
@@ -161,20 +187,35 @@ def main(argv=None) -> int:
     parser.add_argument("-n", "--count", type=int, default=generate.DEFAULT_COUNT)
     parser.add_argument("--large", action="store_true", help=f"{generate.LARGE_COUNT:,} articles")
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsarchive-bench"))
+    parser.add_argument("--replicate", type=int, default=1, metavar="K",
+                        help="index each built article page K times (e.g. 10,000 x 10 pages)")
+    parser.add_argument("--reuse-build", action="store_true", help="keep a site already built in WORK")
     parser.add_argument("--skip-variant", action="store_true", help="do not price the folded copy")
+    parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)  # internal: the child of index()
+    parser.add_argument("--exclude", action="append", default=[], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.index:
+        index_now(args.index, args.exclude)
+        return 0
     count = generate.LARGE_COUNT if args.large else args.count
     content, output = args.work / f"content-{count}", args.work / f"output-{count}"
     report = {"articles": count}
     if not (content / "articles").is_dir():
         generate.generate(content, count)
-    report["pelican_build"] = build(content, output)
+    if not (args.reuse_build and (output / "index.html").is_file()):
+        report["pelican_build"] = build(content, output)
+    if args.replicate > 1:
+        target = output.with_name(f"{output.name}x{args.replicate}")
+        shutil.rmtree(target, ignore_errors=True)
+        output = output.rename(target)
+        report["article_pages"] = replicate(output, args.replicate)
+        report["replicated"] = f"each of the {count:,} built article pages {args.replicate} times"
     if not args.skip_variant:
         report["index_without_folded_copy"] = index(output, ["[data-search-folded]"])
     report["index"] = index(output, [])
     report.update(browse(output))
     text = json.dumps(report, ensure_ascii=False, indent=1)
-    (args.work / f"search-{count}.json").write_text(text, encoding="utf-8")
+    (args.work / f"search-{count}x{args.replicate}.json").write_text(text, encoding="utf-8")
     print(text)
     return 0
 

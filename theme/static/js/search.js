@@ -148,6 +148,7 @@ async function run() {
     return;
   }
   status.textContent = "Đang tìm…";
+  if (!performance.getEntriesByName("search-start").length) performance.mark("search-start");
   try {
     for await (const answer of archive.search(q, { filters: state.filters, sort: state.sort })) {
       if (mine !== sequence) return;
