@@ -8,7 +8,7 @@ CONTENT := content
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve devserver check test audit bench-ingest linkcheck clean install
+.PHONY: html publish serve devserver check test audit bench-ingest bench-search linkcheck clean install
 
 install: $(STAMP)
 
@@ -59,6 +59,10 @@ audit: $(STAMP)
 bench-ingest: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/extraction.py
+
+# Search at scale: N=10000 by default; `make bench-search ARGS=--large` for 100,000.
+bench-search: $(STAMP)
+	$(BIN)/python bench/search.py $(ARGS)
 
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache

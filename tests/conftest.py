@@ -84,3 +84,21 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield instance
         instance.close()
+
+
+# The site's own search engine (theme/static/js/search-engine.js) over every shard,
+# from a page of the served site: [{url, content}] of the complete answer.
+ARCHIVE_SEARCH_JS = """async (query) => {
+  const { Archive } = await import('/theme/js/search-engine.js');
+  const archive = new Archive('/pagefind/shards.json', '/');
+  let last = { results: [] };
+  for await (const answer of archive.search(query)) last = answer;
+  return Promise.all(last.results.map(async ({ result }) => {
+    const data = await result.data();
+    return { url: data.url, content: data.content };
+  }));
+}"""
+
+
+def archive_search(page, query: str) -> list[dict]:
+    return page.evaluate(ARCHIVE_SEARCH_JS, query)

@@ -64,7 +64,7 @@ def test_a_successful_build_is_swapped_in_whole(tmp_path, big_content):
     _, stderr = process.communicate(timeout=600)
     assert process.returncode == 0, stderr
     assert "bản hôm qua" not in (output / "index.html").read_text(encoding="utf-8")
-    assert (output / "pagefind" / "pagefind-entry.json").is_file()
+    assert (output / "pagefind" / "shards.json").is_file()   # the search index went in too
     assert not (tmp_path / "output.new").exists() and not (tmp_path / "output.old").exists()
 
 

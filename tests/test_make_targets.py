@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 import yaml
 
-from conftest import ROOT, ingest_fixtures
+from conftest import ROOT, archive_search, ingest_fixtures
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
@@ -66,12 +66,7 @@ def pagefind_hits(browser, base: str, word: str) -> int:
     try:
         page = context.new_page()
         page.goto(f"{base}/search/")
-        return page.evaluate("""async ([base, word]) => {
-            const pagefind = await import(base + '/pagefind/pagefind.js');
-            const found = await pagefind.search(word);
-            const pages = await Promise.all(found.results.map((result) => result.data()));
-            return pages.filter((data) => data.content.includes(word)).length;
-        }""", [base, word])
+        return sum(word in hit["content"] for hit in archive_search(page, word))
     finally:
         context.close()
 

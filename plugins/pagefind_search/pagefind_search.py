@@ -1,82 +1,88 @@
-"""Index the written site with Pagefind (from the ``pagefind-bin`` wheel).
+"""Index the written site with Pagefind (from the ``pagefind-bin`` wheel), in shards.
 
-* ``content_object_init``: give each article ``search_folded``, the đ -> d form of
-  its words that contain đ. Pagefind 1.5 folds tone marks but not đ, so without
-  it "dang" never finds "Đảng"; the theme puts these words in a hidden element
-  inside ``data-pagefind-body``.
-* ``finalized``: run the Pagefind binary over ``OUTPUT_PATH``.
+* ``content_object_init``: give each article ``search_folded``, its words with đ
+  written d, with their neighbours (see ``folding``); the theme's
+  ``partials/search_index.html`` puts them, hidden, inside ``data-pagefind-body``.
+* ``article_generator_finalized``: remember where each article is written and its date.
+* ``finalized``: index each shard (one per year by default, see ``shards``) into
+  ``<OUTPUT_PATH>/pagefind/<key>/``, the newest articles once more into
+  ``pagefind/recent/`` (the small index the first results come from), and write
+  ``pagefind/shards.json`` and ``pagefind/pagefind.js`` for search.js.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import subprocess
+import shutil
 import sys
 from pathlib import Path
 
 from pelican import signals
 
-from newsarchive.vietnamese import fold_d
-
+from .folding import MARKER, folded_copy
 from .settings import DEFAULTS
-from .stable import UnknownIndexFormat, canonicalise
+from .shards import PagefindError, group, index_shard, recent, write_manifest
+from .stable import UnknownIndexFormat
 
 logger = logging.getLogger(__name__)
 
-_D_WORD = re.compile(r"\w*[đĐ]\w*")
-_TAG = re.compile(r"<[^>]+>")
-
-
-class PagefindError(RuntimeError):
-    pass
+# OUTPUT_PATH -> [(save_as, date)] of the articles of the running build.
+_PAGES: dict[str, list] = {}
 
 
 def settings_of(pelican_settings) -> dict:
     return {**DEFAULTS, **(pelican_settings.get("PAGEFIND") or {})}
 
 
-def folded_d_words(html_text: str) -> str:
-    """Unique đ-words of a page, with đ written d, in first-seen order."""
-    seen = dict.fromkeys(fold_d(w) for w in _D_WORD.findall(_TAG.sub(" ", html_text)))
-    return " ".join(seen)
-
-
-def add_folded_words(content):
+def add_folded_copy(content):
     if content.__class__.__name__ != "Article":
         return
-    text = " ".join([content.title, getattr(content, "_content", "") or "",
-                     " ".join(t.name for t in getattr(content, "tags", []))])
-    content.search_folded = folded_d_words(text)
+    options = settings_of(content.settings)
+    content.search_marker = MARKER
+    portal = getattr(content, "portal", None)
+    portal_name = content.settings.get("PORTALS", {}).get(portal, portal)  # searched as metadata
+    content.search_folded = folded_copy(
+        content.title, getattr(content, "_content", "") or "", portal_name or "",
+        *(t.name for t in getattr(content, "tags", [])), context=options["fold_context"])
 
 
-def command(output_path: str, options: dict) -> list[str]:
-    from pagefind_bin import get_executable
-
-    return [str(get_executable()), "--site", output_path,
-            "--output-subdir", options["output_subdir"],
-            "--force-language", options["language"], "--quiet"]
+def remember_articles(generator):
+    _PAGES[generator.settings["OUTPUT_PATH"]] = [(a.save_as, a.date) for a in generator.articles]
 
 
-def run_pagefind(output_path: str, options: dict) -> None:
-    """The external step, in its own function so tests can call it directly."""
-    result = subprocess.run(command(output_path, options), capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PagefindError(result.stderr.strip() or result.stdout.strip())
+def index_shards(output: Path, pages: list, options: dict, cache: Path | None) -> list:
+    """Index every shard into ``output/<subdir>/``; returns the keys Pagefind re-indexed."""
+    folder = output / options["output_subdir"]
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shards = group(pages, options["shard_key"])
+    newest = recent(pages, options["recent_pages"]) if len(pages) > options["recent_pages"] else None
+    rebuilt = [s.key for s in [*shards, *filter(None, [newest])]
+               if index_shard(output, s, folder / s.key, options, cache)]
+    write_manifest(folder, shards, newest)
+    if shards:  # one copy of the (identical) script at a fixed URL for the search page
+        shutil.copy2(folder / shards[0].key / "pagefind.js", folder / "pagefind.js")
+    logger.info("Pagefind: %d phân đoạn, lập lại chỉ mục %s", len(shards), ", ".join(rebuilt) or "không")
+    return rebuilt
 
 
 def index_site(pelican):
     options = settings_of(pelican.settings)
+    output = pelican.settings["OUTPUT_PATH"]
+    pages = _PAGES.pop(output, [])
     if not options["enabled"]:
         return
+    cache = Path(options["cache_path"]) if options["cache_path"] else None
+    if cache and not cache.is_absolute():
+        cache = Path(pelican.settings.get("PATH", ".")).resolve().parent / cache
     try:
-        run_pagefind(pelican.settings["OUTPUT_PATH"], options)
-        canonicalise(Path(pelican.settings["OUTPUT_PATH"]) / options["output_subdir"])
+        index_shards(Path(output), pages, options, cache)
     except (PagefindError, UnknownIndexFormat, OSError) as exc:
         print(f"Lỗi tạo chỉ mục tìm kiếm (Pagefind): {exc}", file=sys.stderr)
         raise SystemExit(1) from None
 
 
 def register():
-    signals.content_object_init.connect(add_folded_words)
+    signals.content_object_init.connect(add_folded_copy)
+    signals.article_generator_finalized.connect(remember_articles)
     signals.finalized.connect(index_site)

@@ -5,6 +5,20 @@ DEFAULTS = {
     "language": "vi",
     # Run the indexer when the build finishes; False skips it (e.g. quick previews).
     "enabled": True,
-    # Folder under OUTPUT_PATH where the index is written.
+    # Folder under OUTPUT_PATH where the index is written, one sub-folder per shard.
     "output_subdir": "pagefind",
+    # Articles are indexed in shards keyed by this strftime pattern of their date
+    # ("%Y": one Pagefind index per year); the browser merges them (mergeIndex).
+    "shard_key": "%Y",
+    # Shards whose indexed text is unchanged are copied from here instead of
+    # re-indexed (relative to the project, like Pelican's CACHE_PATH); None: no cache.
+    "cache_path": "cache/pagefind",
+    # Words on either side of a đ-word that the folded copy keeps (so folded multi-syllable
+    # words stay together); more finds longer folded phrases, and costs index size.
+    "fold_context": 1,
+    # CSS selectors Pagefind leaves out (e.g. "[data-search-folded]" to measure the folded copy's cost).
+    "exclude_selectors": [],
+    # The newest this-many articles are also indexed on their own ("recent"): the browser
+    # shows their matches first, from a small index, while it searches all shards; 0: off.
+    "recent_pages": 100,
 }

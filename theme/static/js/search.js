@@ -1,83 +1,214 @@
-// The search page: reads ?q=, queries Pagefind on load and as the reader types,
-// and renders results (title, date, source, excerpt) into #search-results.
-const bundle = document.querySelector("script[data-pagefind]").dataset.pagefind;
+// The search page. State lives in the URL (?q=, tag=, year=, portal=, category=,
+// sort=) so every search can be linked; results render into #search-results,
+// filters with their counts into #search-facets.
+import { Archive } from "./search-engine.js";
+import { excerpt, fold, highlight, tidy } from "./search-text.js";
+
+const script = document.querySelector("script[data-shards]");
+const archive = new Archive(script.dataset.shards, script.dataset.base || "/");
+const form = document.getElementById("search-form");
 const input = document.getElementById("search-input");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
-const PAGE_SIZE = 20;
+const more = document.getElementById("search-more");
+const aside = document.getElementById("search-filters");
+const facets = document.getElementById("search-facets");
+const sortSelect = document.getElementById("search-sort");
 
-let pagefind = null;
+const FACETS = [["tag", "Chủ đề"], ["year", "Năm"], ["portal", "Nguồn tin"], ["category", "Chuyên mục"]];
+const PAGE_SIZE = 10;
+const TAGS_SHOWN = 15;
+
+let state = readState();
 let sequence = 0;
 let timer = null;
+let shown = [];
 
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(bundle);
-    await pagefind.options({ excerptLength: 28 });
-    pagefind.init();
+function readState() {
+  const params = new URLSearchParams(window.location.search);
+  const filters = Object.fromEntries(FACETS.map(([name]) => [name, params.getAll(name).filter(Boolean)]));
+  return { q: params.get("q") || "", sort: params.get("sort") === "newest" ? "newest" : "relevance", filters };
+}
+
+function writeState() {
+  const params = new URLSearchParams();
+  if (tidy(state.q)) params.set("q", tidy(state.q));
+  for (const [name] of FACETS) for (const value of state.filters[name]) params.append(name, value);
+  if (state.sort !== "relevance") params.set("sort", state.sort);
+  const query = params.toString();
+  window.history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
+}
+
+const hasFilters = () => FACETS.some(([name]) => state.filters[name].length);
+
+function searchLink(q) {
+  const link = document.createElement("a");
+  link.href = `?q=${encodeURIComponent(q)}`;
+  link.textContent = `“${q}”`;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    input.value = q;
+    update({ q });
+  });
+  return link;
+}
+
+// "Nothing found": offer the query as typed without diacritics, without quotes, without filters.
+function nothingFound(q) {
+  const parts = [`Không tìm thấy bài nào cho “${q}”.`];
+  status.replaceChildren(parts[0]);
+  const tries = [fold(q), q.replace(/"/g, "")].filter((t, i, all) => t !== q && all.indexOf(t) === i);
+  if (tries.length) {
+    const suggest = document.createElement("span");
+    suggest.className = "search-suggest";
+    suggest.append(" Thử tìm ");
+    tries.forEach((t, i) => suggest.append(...(i ? [" hoặc ", searchLink(t)] : [searchLink(t)])));
+    suggest.append(".");
+    status.append(suggest);
   }
-  return pagefind;
+  if (hasFilters()) status.append(" Hoặc bỏ bớt bộ lọc.");
+  else if (!tries.length) status.append(" Hãy thử từ khóa ngắn hơn.");
 }
 
-function remember(query) {
-  const url = new URL(window.location.href);
-  if (query) url.searchParams.set("q", query);
-  else url.searchParams.delete("q");
-  window.history.replaceState(null, "", url);
-}
-
-function resultItem(data) {
+function resultItem(data, together, q) {
   const item = document.createElement("li");
   const heading = document.createElement("h2");
   const link = document.createElement("a");
   link.href = data.url;
-  link.textContent = data.meta.title || data.url;
+  link.innerHTML = highlight(data.meta.title || data.url, q);
   heading.append(link);
   const meta = document.createElement("p");
   meta.className = "meta";
   meta.textContent = [data.meta.date, data.meta.portal].filter(Boolean).join(" · ");
-  const excerpt = document.createElement("p");
-  excerpt.className = "summary";
-  excerpt.innerHTML = data.excerpt; // Pagefind escapes the text and adds <mark> only
-  item.append(heading, meta, excerpt);
+  const summary = document.createElement("p");
+  summary.className = "summary";
+  summary.innerHTML = excerpt(data.content, q); // text escaped by excerpt(); only <mark> added
+  item.append(heading, meta, summary);
+  item.dataset.together = together ? "1" : "0";
   return item;
 }
 
-async function run(query) {
+async function showMore(mine, q) {
+  const next = shown.slice(list.children.length, list.children.length + PAGE_SIZE);
+  const data = await Promise.all(next.map((r) => r.result.data()));
+  if (mine !== sequence) return;
+  list.append(...data.map((d, i) => resultItem(d, next[i].together, q)));
+  more.hidden = list.children.length >= shown.length;
+}
+
+function facetGroup(name, label, counts) {
+  const chosen = state.filters[name];
+  let values = Object.entries(counts || {}).filter(([v, n]) => n > 0 || chosen.includes(v));
+  values.sort((a, b) => (name === "year" ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], "vi")));
+  if (name === "tag") values = values.filter(([v], i) => i < TAGS_SHOWN || chosen.includes(v));
+  if (!values.length) return null;
+  const group = document.createElement("fieldset");
+  const legend = document.createElement("legend");
+  legend.textContent = label;
+  group.append(legend);
+  for (const [value, count] of values) {
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.name = name;
+    box.value = value;
+    box.checked = chosen.includes(value);
+    box.addEventListener("change", () => {
+      const set = new Set(state.filters[name]);
+      box.checked ? set.add(value) : set.delete(value);
+      update({ filters: { ...state.filters, [name]: [...set] } });
+    });
+    const text = document.createElement("span");
+    text.textContent = value;
+    const number = document.createElement("span");
+    number.className = "count";
+    number.textContent = count.toLocaleString("vi-VN");
+    const row = document.createElement("label");
+    row.append(box, text, number);
+    group.append(row);
+  }
+  return group;
+}
+
+function renderFacets(counts) {
+  facets.replaceChildren(...FACETS.map(([n, l]) => facetGroup(n, l, counts[n])).filter(Boolean));
+  aside.hidden = false;
+}
+
+async function run() {
   const mine = ++sequence;
-  remember(query.trim());
-  if (!query.trim()) {
+  const q = tidy(state.q);
+  writeState();
+  list.dataset.state = "searching";
+  if (!q && !hasFilters()) {
     list.replaceChildren();
+    more.hidden = true;
+    aside.hidden = true;
     status.textContent = "";
+    list.dataset.state = "done";
     return;
   }
   status.textContent = "Đang tìm…";
+  if (!performance.getEntriesByName("search-start").length) performance.mark("search-start");
   try {
-    const pf = await engine();
-    const search = await pf.search(query);
-    if (mine !== sequence) return;
-    const found = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
-    if (mine !== sequence) return;
-    list.replaceChildren(...found.map(resultItem));
-    status.textContent = search.results.length
-      ? `Tìm thấy ${search.results.length} bài cho “${query.trim()}”.`
-      : `Không tìm thấy bài nào cho “${query.trim()}”. Hãy thử từ khóa ngắn hơn hoặc gõ không dấu.`;
+    for await (const answer of archive.search(q, { filters: state.filters, sort: state.sort })) {
+      if (mine !== sequence) return;
+      shown = answer.results;
+      list.replaceChildren();
+      await showMore(mine, q);
+      if (mine !== sequence) return;
+      renderFacets(answer.filters);
+      if (!performance.getEntriesByName("search-first-results").length) performance.mark("search-first-results");
+      const label = q ? ` cho “${q}”` : "";
+      const count = shown.length.toLocaleString("vi-VN");
+      if (!answer.done) {
+        status.textContent = `${shown.length ? `Tìm thấy ${count} bài mới đây${label}. ` : ""}Đang tìm trong toàn bộ kho lưu trữ…`;
+      } else if (shown.length) status.textContent = `Tìm thấy ${count} bài${label}.`;
+      else nothingFound(q);
+      list.dataset.state = answer.done ? "done" : "partial";
+    }
   } catch (error) {
     status.textContent = "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.";
+    list.dataset.state = "error";
     console.error(error);
   }
 }
 
+function update(change) {
+  state = { ...state, ...change };
+  clearTimeout(timer);
+  run();
+}
+
 input.addEventListener("input", () => {
   clearTimeout(timer);
-  timer = setTimeout(() => run(input.value), 200);
+  timer = setTimeout(() => update({ q: input.value }), 250);
 });
-input.form.addEventListener("submit", (event) => {
+form.addEventListener("submit", (event) => {
   event.preventDefault();
-  clearTimeout(timer);
-  run(input.value);
+  update({ q: input.value });
+});
+sortSelect.addEventListener("change", () => update({ sort: sortSelect.value }));
+more.addEventListener("click", () => showMore(sequence, tidy(state.q)));
+
+// Keyboard: "/" to the box, ↓/↑ through the results, Esc back to the box.
+document.addEventListener("keydown", (event) => {
+  const links = [...list.querySelectorAll("li h2 a")];
+  const at = links.indexOf(document.activeElement);
+  if (event.key === "/" && document.activeElement !== input) {
+    event.preventDefault();
+    input.focus();
+    input.select();
+  } else if (event.key === "ArrowDown" && (document.activeElement === input || at >= 0) && links.length) {
+    event.preventDefault();
+    links[Math.min(at + 1, links.length - 1)].focus();
+  } else if (event.key === "ArrowUp" && at >= 0) {
+    event.preventDefault();
+    (at === 0 ? input : links[at - 1]).focus();
+  } else if (event.key === "Escape" && at >= 0) {
+    input.focus();
+  }
 });
 
-const initial = new URLSearchParams(window.location.search).get("q") || "";
-input.value = initial;
-if (initial) run(initial);
+input.value = state.q;
+sortSelect.value = state.sort;
+if (state.q || hasFilters()) run();

@@ -1,0 +1,224 @@
+"""Search benchmark: index build, index size, bytes and time to first results, recall.
+
+    python bench/search.py                 # 10,000 generated articles (bench/generate.py)
+    python bench/search.py --large         # 100,000 (heavy: run once)
+    python bench/search.py -n 2000 --work /tmp/bench-search
+    python bench/search.py --replicate 10  # 10,000 built pages, each indexed 10 times
+
+Steps, each reported in one JSON document (also written to WORK/search-N.json):
+1. generate N articles (kept in WORK and reused when present);
+2. build the site with Pelican, search indexing off (time, peak RSS);
+3. index it the way the plugin does, one Pagefind run per shard, no cache (time,
+   peak RSS of the indexer), and again without the folded copy to price it;
+4. headless Chromium, a cold browser per query: bytes transferred and time to
+   first results and to all results, from navigation start and from the moment
+   search.js starts the search (performance marks it sets);
+5. recall of each diacritic-free query against the same query with diacritics.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import generate  # noqa: E402
+
+# Typed with diacritics -> as a reader without a Vietnamese keyboard types it.
+PAIRS = [
+    ("hội nghị", "hoi nghi"),
+    ("Đảng ủy", "dang uy"),
+    ("kinh tế", "kinh te"),
+    ("Liên đoàn Lao động", "lien doan lao dong"),
+    ("Đà Nẵng", "da nang"),
+    ("đường", "duong"),
+    ("67/2014/NĐ-CP", "67/2014/ND-CP"),
+    ("Tajikistan", "tajikistan"),
+]
+QUERIES = [q for pair in PAIRS for q in pair] + ['"hội nghị"', "Vietlott"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def measured(command: list[str]) -> dict:
+    """Run a command; wall time and peak RSS (its own or its largest descendant's)."""
+    start = time.monotonic()
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child never blocks
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status):
+            errors.seek(0)
+            raise SystemExit(f"{command[:4]} thất bại:\n{errors.read().decode()[-2000:]}")
+    return {"seconds": round(time.monotonic() - start, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024)}
+
+
+def build(content: Path, output: Path) -> dict:
+    shutil.rmtree(output, ignore_errors=True)
+    return measured([sys.executable, "-m", "pelican", str(content), "-o", str(output),
+                     "-s", str(ROOT / "pelicanconf.py"), "-e", 'PAGEFIND={"enabled": false}', "-q"])
+
+
+def replicate(output: Path, times: int) -> int:
+    """Each article page ``times`` times under new URLs (hard links): a larger archive of real
+    pages without a Pelican build of that size. Returns the number of article pages."""
+    pages = list(output.glob("[12][0-9][0-9][0-9]/[01][0-9]/*/index.html"))
+    for page in pages:
+        for copy in range(1, times):
+            target = page.parent.with_name(f"{page.parent.name}-{copy}") / "index.html"
+            target.parent.mkdir(exist_ok=True)
+            if not target.exists():
+                os.link(page, target)
+    return len(pages) * times
+
+
+_SORT_DATE = re.compile(r'data-pagefind-sort="date">([^<]+)<')
+
+
+def index_now(output: Path, exclude: list[str]) -> None:
+    """The plugin's indexing step over a written site (run in a child by ``index``)."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from pagefind_search.pagefind_search import index_shards
+    from pagefind_search.settings import DEFAULTS
+
+    pages = [(str(p.relative_to(output)), datetime.fromisoformat(_SORT_DATE.search(p.read_text("utf-8")).group(1)))
+             for p in output.glob("[12][0-9][0-9][0-9]/[01][0-9]/*/index.html")]
+    index_shards(output, pages, {**DEFAULTS, "exclude_selectors": exclude}, None)
+
+
+def index(output: Path, exclude: list[str]) -> dict:
+    """Index ``output`` like the plugin, without the shard cache; time, peak RSS, sizes."""
+    command = [sys.executable, __file__, "--index", str(output)]
+    stats = measured(command + [arg for selector in exclude for arg in ("--exclude", selector)])
+    folder = output / "pagefind"
+    kinds = {"index": 0, "fragment": 0, "filter": 0, "meta": 0}
+    for path in folder.rglob("*"):
+        for kind in kinds:
+            if path.is_file() and (kind in path.parent.name or path.suffix == f".pf_{kind}"):
+                kinds[kind] += path.stat().st_size
+    return {**stats, "bytes": kinds, "shards": len(json.loads((folder / "shards.json").read_text())["shards"])}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+MEASURE = """() => {
+  const first = performance.getEntriesByName("search-first-results")[0].startTime;
+  const start = performance.getEntriesByName("search-start")[0].startTime;
+  const done = performance.now();
+  const sum = (entries) => entries.reduce((n, e) => n + e.transferSize, 0);
+  const all = performance.getEntriesByType("resource").concat(performance.getEntriesByType("navigation"));
+  const index = all.filter((e) => e.name.includes("/pagefind/"));
+  return {
+    first_results_ms: Math.round(first), all_results_ms: Math.round(done),
+    search_to_first_ms: Math.round(first - start), search_to_all_ms: Math.round(done - start),
+    bytes_to_first: sum(all.filter((e) => e.responseEnd <= first)),
+    index_bytes_to_first: sum(index.filter((e) => e.responseEnd <= first)),
+    bytes_total: sum(all), index_bytes_total: sum(index),
+    results: document.querySelector("#search-status").textContent,
+  };
+}"""
+
+RECALL = """async ([pairs]) => {
+  const { Archive } = await import("/theme/js/search-engine.js");
+  const archive = new Archive("/pagefind/shards.json", "/");
+  const ids = async (q) => { let last; for await (const a of archive.search(q)) last = a;
+                             return new Set(last.results.map((r) => r.result.id)); };
+  const out = [];
+  for (const [exact, folded] of pairs) {
+    const [a, b] = [await ids(exact), await ids(folded)];
+    out.push({ exact, folded, exact_results: a.size, folded_results: b.size,
+               recall: a.size ? [...a].filter((id) => b.has(id)).length / a.size : 1 });
+  }
+  return out;
+}"""
+
+
+def browse(output: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(output)
+    queries, recall = [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            for query in QUERIES:
+                context = browser.new_context()  # cold: nothing cached
+                page = context.new_page()
+                page.goto(f"{base}/search/?q={quote(query)}")
+                page.wait_for_function("performance.getEntriesByName('search-first-results').length", timeout=120000)
+                page.wait_for_selector("#search-results[data-state=done]", state="attached", timeout=300000)
+                queries.append({"query": query, **page.evaluate(MEASURE)})
+                context.close()
+            page = browser.new_page()
+            page.goto(f"{base}/search/")
+            recall = page.evaluate(RECALL, [PAIRS])
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"queries": queries, "recall": recall}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--count", type=int, default=generate.DEFAULT_COUNT)
+    parser.add_argument("--large", action="store_true", help=f"{generate.LARGE_COUNT:,} articles")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsarchive-bench"))
+    parser.add_argument("--replicate", type=int, default=1, metavar="K",
+                        help="index each built article page K times (e.g. 10,000 x 10 pages)")
+    parser.add_argument("--reuse-build", action="store_true", help="keep a site already built in WORK")
+    parser.add_argument("--skip-variant", action="store_true", help="do not price the folded copy")
+    parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)  # internal: the child of index()
+    parser.add_argument("--exclude", action="append", default=[], help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.index:
+        index_now(args.index, args.exclude)
+        return 0
+    count = generate.LARGE_COUNT if args.large else args.count
+    content, output = args.work / f"content-{count}", args.work / f"output-{count}"
+    report = {"articles": count}
+    if not (content / "articles").is_dir():
+        generate.generate(content, count)
+    if not (args.reuse_build and (output / "index.html").is_file()):
+        report["pelican_build"] = build(content, output)
+    if args.replicate > 1:
+        target = output.with_name(f"{output.name}x{args.replicate}")
+        shutil.rmtree(target, ignore_errors=True)
+        output = output.rename(target)
+        report["article_pages"] = replicate(output, args.replicate)
+        report["replicated"] = f"each of the {count:,} built article pages {args.replicate} times"
+    if not args.skip_variant:
+        report["index_without_folded_copy"] = index(output, ["[data-search-folded]"])
+    report["index"] = index(output, [])
+    report.update(browse(output))
+    text = json.dumps(report, ensure_ascii=False, indent=1)
+    (args.work / f"search-{count}x{args.replicate}.json").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

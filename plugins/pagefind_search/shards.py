@@ -1,0 +1,121 @@
+"""One Pagefind index per shard of the archive (by default one per year).
+
+Pagefind has no incremental mode and its memory grows with the site, so each
+shard is indexed on its own (memory bounded by the largest shard) into
+``<output>/<subdir>/<key>/``; the browser merges the shards (``search.js``).
+A shard whose indexed text is unchanged is copied from the cache instead of
+re-indexed, so adding one article re-indexes only its shard.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from .stable import canonicalise
+
+# What Pagefind reads of an article page: from the indexed element to its end.
+_BODY = re.compile(r"data-pagefind-body.*</article>", re.S)
+MANIFEST = "shards.json"
+
+
+class PagefindError(RuntimeError):
+    pass
+
+
+@dataclass(slots=True)
+class Shard:
+    key: str
+    files: list[str] = field(default_factory=list)  # paths relative to the output folder
+
+
+RECENT = "recent"
+
+
+def group(pages, shard_key: str) -> list[Shard]:
+    """(save_as, date) pairs -> shards, newest key first."""
+    shards: dict[str, Shard] = {}
+    for save_as, date in pages:
+        key = date.strftime(shard_key)
+        shards.setdefault(key, Shard(key)).files.append(save_as)
+    return sorted(shards.values(), key=lambda s: s.key, reverse=True)
+
+
+def recent(pages, count: int) -> Shard | None:
+    """The newest ``count`` pages as one more, small shard (they stay in their own shard too)."""
+    newest = sorted(pages, key=lambda page: page[1], reverse=True)[:count]
+    return Shard(RECENT, [save_as for save_as, _ in newest]) if newest else None
+
+
+def fingerprint(output: Path, shard: Shard, flags: list[str]) -> str:
+    """Hash of everything that decides the shard's index: pages, their indexed text, options."""
+    digest = hashlib.sha256(json.dumps([version("pagefind-bin"), *flags]).encode())
+    for name in sorted(shard.files):
+        text = (output / name).read_text(encoding="utf-8")
+        body = _BODY.search(text)
+        digest.update(name.encode() + b"\0" + (body.group(0) if body else text).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def command(site: Path, target: Path, options: dict) -> list[str]:
+    from pagefind_bin import get_executable
+
+    excluded = [arg for selector in options["exclude_selectors"] for arg in ("--exclude-selectors", selector)]
+    return [str(get_executable()), "--site", str(site), "--output-path", str(target),
+            "--force-language", options["language"], "--quiet", *excluded]
+
+
+def run_pagefind(command_line: list[str]) -> None:
+    """The external step, in its own function so tests can call it directly."""
+    result = subprocess.run(command_line, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PagefindError(result.stderr.strip() or result.stdout.strip())
+
+
+def _link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def index_shard(output: Path, shard: Shard, target: Path, options: dict, cache: Path | None) -> bool:
+    """Write the shard's index to ``target``; True when Pagefind ran, False when cached."""
+    with tempfile.TemporaryDirectory(prefix="pagefind-shard-") as tmp:
+        site = Path(tmp) / "site"
+        for name in shard.files:  # a site of just this shard's pages, same relative URLs
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            _link_or_copy(output / name, site / name)
+        command_line = command(site, Path(tmp) / "index", options)
+        stamp = fingerprint(output, shard, command_line[5:])
+        cached = cache / shard.key if cache else None
+        if cached and (cached / ".fingerprint").is_file() \
+                and (cached / ".fingerprint").read_text() == stamp:
+            shutil.copytree(cached, target, copy_function=_link_or_copy, dirs_exist_ok=True)
+            return False
+        run_pagefind(command_line)
+        canonicalise(Path(tmp) / "index")   # Pagefind 1.5 writes filter indexes in random order
+        (Path(tmp) / "index" / ".fingerprint").write_text(stamp)
+        if cached:
+            shutil.rmtree(cached, ignore_errors=True)
+            shutil.copytree(Path(tmp) / "index", cached)
+        shutil.copytree(Path(tmp) / "index", target, dirs_exist_ok=True)
+        return True
+
+
+def _entry(shard: Shard) -> dict:
+    return {"key": shard.key, "path": f"{shard.key}/", "pages": len(shard.files)}
+
+
+def write_manifest(folder: Path, shards: list[Shard], newest: Shard | None) -> None:
+    """What search.js reads: the recent shard and the shards newest first, with page counts."""
+    data = {"recent": _entry(newest) if newest else None, "shards": [_entry(s) for s in shards]}
+    (folder / MANIFEST).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
