@@ -22,12 +22,19 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _NEW_STYLE = re.compile(
     rf"(?<![qQ])(?P<first>[oO](?=[aAeE])|[uU](?=[yY]))(?P<second>[aAeEyY])(?P<tone>[{_TONES}])(?!\w)"
 )
+# The same spots in NFC text: o/u, then a precomposed letter whose first mark is a tone. Text with
+# none of them (most text) is already in the old style and needs no decomposing.
+_NEW_STYLE_NFC = re.compile("[oOuU][%s]" % "".join(
+    ch for ch in map(chr, range(0xC0, 0x2000))
+    if (d := unicodedata.normalize("NFD", ch))[:1] in "aAeEyY" and d[1:2] and d[1] in _TONES))
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def old_style_tones(text: str) -> str:
     """'Đảng uỷ Hoà Bình' -> 'Đảng ủy Hòa Bình' (NFC in, NFC out)."""
+    if unicodedata.is_normalized("NFC", text) and not _NEW_STYLE_NFC.search(text):
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     moved = _NEW_STYLE.sub(lambda m: m["first"] + m["tone"] + m["second"], decomposed)
     return nfc(moved)
