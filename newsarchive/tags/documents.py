@@ -69,8 +69,10 @@ def citations(text: str) -> list[Citation]:
         if code:
             full.setdefault((kind, num), f"{kind} {num}{'' if code[0] in '-/' else '-'}{code}")
     result = [Citation(full.get((kind, num), f"{kind} {num}"), start) for kind, num, _, start in found]
-    result += [Citation(f"Nghị quyết Trung ương {m['num']} khóa {m['term'].upper()}", m.start())
-               for m in PLENUM.finditer(text)]
+    lowered = text.lower()     # the plenum pattern's literal words, a cheap test that saves a slow scan
+    if "nghị quyết" in lowered and "trung ương" in lowered:
+        result += [Citation(f"Nghị quyết Trung ương {m['num']} khóa {m['term'].upper()}", m.start())
+                   for m in PLENUM.finditer(text)]
     return sorted(result, key=lambda c: c.start)
 
 

@@ -90,7 +90,9 @@ class Matcher:
                 node = node.setdefault(word, {})
             node[_END] = spellings
 
-    def mentions(self, text: str) -> list[Mention]:
+    @lru_cache(maxsize=4)       # noqa: B019 - matchers live as long as the vocabulary
+    def mentions(self, text: str) -> tuple[Mention, ...]:
+        """Every mention in ``text``, in order (an article's text is asked for more than once)."""
         cut = words_of(text)
         words, folded, gaps = cut.words, cut.folded, cut.gaps
         count, trie = len(words), self.trie
@@ -116,7 +118,7 @@ class Matcher:
                     found.append(Mention(fitting, cut.starts[i]))
                     free = i + n
                     break
-        return found
+        return tuple(found)
 
     @staticmethod
     def _inside_a_name(words: list[str], gaps: list[str], i: int, n: int) -> bool:
