@@ -63,6 +63,7 @@ _PRINTABLE = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010
 _BLOCK_PLAIN = re.compile(
     rf"(?!---|\.\.\.|[#,\[\]{{}}&*!|>'\"%@`]|[?:-](?: |$)| )(?!.*(?:: | #|:$| $))[{_PRINTABLE}]+"
 )
+_ONE_LINE = re.compile(f"[{_PRINTABLE}]*")     # else YAML may use double quotes
 _FLOW_INDICATOR = re.compile(r"[,?\[\]{}:]")
 _RESOLVER = yaml.resolver.Resolver()
 
@@ -81,17 +82,32 @@ def _yaml_scalar(value) -> str:
     return dumped.removesuffix("\n...\n").rstrip("\n")
 
 
+def _flow_item(value) -> str | None:
+    """How ``yaml.safe_dump`` writes a one-line printable string: plain, else in single quotes
+    (a quote doubled); None for anything else (line breaks, control characters: YAML decides)."""
+    if type(value) is not str:
+        return None
+    if _plain(value, flow=True):
+        return value
+    return "'" + value.replace("'", "''") + "'" if _ONE_LINE.fullmatch(value) else None
+
+
 def _scalar(value) -> str:
     """One YAML value on one line, quoted only when YAML needs it.
 
-    Strings and lists of strings that YAML writes plain skip the emitter (a
-    fifth of ingest time): the result is byte-identical to ``yaml.safe_dump``."""
+    Strings and lists of strings skip the emitter (a fifth of ingest time
+    otherwise): the result is byte-identical to ``yaml.safe_dump``."""
     if value is None:
         return "null"
-    if type(value) is str and _plain(value, flow=False):
-        return value
-    if type(value) is list and all(type(v) is str and _plain(v, flow=True) for v in value):
-        return "[" + ", ".join(value) + "]"
+    if type(value) is str:
+        if _plain(value, flow=False):
+            return value
+        if _ONE_LINE.fullmatch(value):
+            return "'" + value.replace("'", "''") + "'"
+    elif type(value) is list:
+        items = [_flow_item(v) for v in value]
+        if None not in items:
+            return "[" + ", ".join(items) + "]"
     return _yaml_scalar(value)
 
 
