@@ -68,16 +68,18 @@ def _read(raw: bytes, raw_name: str, options: Options) -> tuple[extract.Page, po
     return page, _rules_for(page.lines, options, page.rules)
 
 
-def _accented_words(sample: str) -> int:
+def _accented_words(sample: str, words: list[str] | None = None) -> int:
+    """``len(_ACCENTED.findall(sample))``; ``words`` are ``_WORD.findall(sample)`` when known."""
     if _NOT_LETTER.search(sample):
         return len(_ACCENTED.findall(sample))
-    return len(_ACCENTED_WORD.findall(" ".join(_WORD.findall(sample))))
+    return len(_ACCENTED_WORD.findall(" ".join(_WORD.findall(sample) if words is None else words)))
 
 
 def _check_text(kept: list[str]) -> None:
     joined = "\n".join(kept)
     sample = joined[:LANGUAGE_SAMPLE]
-    if not has_diacritics(sample) or _accented_words(sample) < VIETNAMESE_SHARE * len(_WORD.findall(sample)):
+    words = _WORD.findall(sample)
+    if not has_diacritics(sample) or _accented_words(sample, words) < VIETNAMESE_SHARE * len(words):
         raise Quarantine("không phải bài tiếng Việt (quá ít chữ mang dấu)")
     if clean.is_listing(kept):
         raise Quarantine("trang danh mục: chỉ có tin tóm tắt của các bài khác, không có bài viết")
