@@ -82,12 +82,12 @@ def _yaml_scalar(value) -> str:
     return dumped.removesuffix("\n...\n").rstrip("\n")
 
 
-def _flow_item(value) -> str | None:
+def _string(value, flow: bool) -> str | None:
     """How ``yaml.safe_dump`` writes a one-line printable string: plain, else in single quotes
     (a quote doubled); None for anything else (line breaks, control characters: YAML decides)."""
     if type(value) is not str:
         return None
-    if _plain(value, flow=True):
+    if _plain(value, flow):
         return value
     return "'" + value.replace("'", "''") + "'" if _ONE_LINE.fullmatch(value) else None
 
@@ -99,16 +99,11 @@ def _scalar(value) -> str:
     otherwise): the result is byte-identical to ``yaml.safe_dump``."""
     if value is None:
         return "null"
-    if type(value) is str:
-        if _plain(value, flow=False):
-            return value
-        if _ONE_LINE.fullmatch(value):
-            return "'" + value.replace("'", "''") + "'"
-    elif type(value) is list:
-        items = [_flow_item(v) for v in value]
-        if None not in items:
-            return "[" + ", ".join(items) + "]"
-    return _yaml_scalar(value)
+    written = _string(value, flow=False)
+    if written is None and type(value) is list:
+        items = [_string(v, flow=True) for v in value]
+        written = None if None in items else "[" + ", ".join(items) + "]"
+    return _yaml_scalar(value) if written is None else written
 
 
 def render(article: Article) -> str:
