@@ -42,7 +42,9 @@ def sketch(tokens: list[str]) -> frozenset[int]:
     if len(tokens) < SHINGLE * SMALL * 2:
         starts = range(max(1, len(tokens) - SHINGLE + 1))
     else:
-        anchors = {word for word in set(tokens) if zlib.crc32(word.encode()) % SAMPLE == 0}
+        unique = list(set(tokens))
+        hashes = map(zlib.crc32, map(str.encode, unique))
+        anchors = set(compress(unique, map((0).__eq__, map(SAMPLE.__rmod__, hashes))))
         starts = compress(range(len(tokens) - SHINGLE + 1), map(anchors.__contains__, tokens))
     return frozenset(zlib.crc32(" ".join(tokens[i:i + SHINGLE]).encode()) for i in starts)
 
