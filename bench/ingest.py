@@ -4,12 +4,17 @@ Writes N corpus bodies (default 10,000, from ``../shared/corpus``) out as raw te
 scrapes, then times ``newsarchive.ingest.run`` over them in this one process
 (one core). Goal: >= 500 articles/s/core.
 
-    .venv/bin/python bench/ingest.py [--count 10000] [--skip-tagging]
+    .venv/bin/python bench/ingest.py [--count 10000] [--skip-tagging] [--profile 25]
+
+``--profile N`` runs under cProfile and prints the N functions with the most
+time of their own (the numbers then include the profiler's overhead).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import sys
 import tempfile
 import time
@@ -42,6 +47,7 @@ def main(argv=None) -> int:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--skip-tagging", action="store_true",
                         help="replace the tagging stage by no tags, to see what the other stages cost")
+    parser.add_argument("--profile", type=int, metavar="N", help="print the N functions with most own time")
     args = parser.parse_args(argv)
     if args.skip_tagging:
         from newsarchive.ingest import tagging
@@ -50,13 +56,16 @@ def main(argv=None) -> int:
         raw, content = Path(tmp, "raw"), Path(tmp, "content")
         raw.mkdir()
         total = write_raw(raw, args.count)
+        profiler = cProfile.Profile() if args.profile else None
         started = time.process_time(), time.perf_counter()
-        report = run([raw], content, Options())
+        report = profiler.runcall(run, [raw], content, Options()) if profiler else run([raw], content, Options())
         cpu, wall = time.process_time() - started[0], time.perf_counter() - started[1]
     counts = report.counts
     print(f"inputs: {total}  " + "  ".join(f"{k}: {v}" for k, v in counts.items()))
     print(f"wall {wall:.1f} s, cpu {cpu:.1f} s (one process = one core)")
     print(f"throughput: {total / cpu:.0f} articles/s/core (goal >= 500)")
+    if profiler:
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
     return 0
 
 

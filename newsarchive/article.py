@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -55,14 +56,54 @@ def format_iso(moment: datetime) -> str:
     return moment.astimezone(TIMEZONE).isoformat(timespec="seconds")
 
 
-def _scalar(value) -> str:
-    """One YAML value on one line, quoted only when YAML needs it."""
-    if value is None:
-        return "null"
+# A string YAML writes as it is (plain style), as PyYAML's emitter decides it
+# (``Emitter.analyze_scalar``): printable characters and no line break, no space at
+# either end, no document marker or indicator at the start, no ": " or " #" inside.
+_PRINTABLE = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe"
+_BLOCK_PLAIN = re.compile(
+    rf"(?!---|\.\.\.|[#,\[\]{{}}&*!|>'\"%@`]|[?:-](?: |$)| )(?!.*(?:: | #|:$| $))[{_PRINTABLE}]+"
+)
+_ONE_LINE = re.compile(f"[{_PRINTABLE}]*")     # else YAML may use double quotes
+_FLOW_INDICATOR = re.compile(r"[,?\[\]{}:]")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _plain(value: str, flow: bool) -> bool:
+    """True when ``yaml.safe_dump`` writes ``value`` unquoted, exactly as it is."""
+    return (_BLOCK_PLAIN.fullmatch(value) is not None
+            and not (flow and _FLOW_INDICATOR.search(value))
+            and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == yaml.resolver.Resolver.DEFAULT_SCALAR_TAG)
+
+
+def _yaml_scalar(value) -> str:
     dumped = yaml.safe_dump(
         value, allow_unicode=True, default_flow_style=True, width=1 << 30, sort_keys=False
     )
     return dumped.removesuffix("\n...\n").rstrip("\n")
+
+
+def _string(value, flow: bool) -> str | None:
+    """How ``yaml.safe_dump`` writes a one-line printable string: plain, else in single quotes
+    (a quote doubled); None for anything else (line breaks, control characters: YAML decides)."""
+    if type(value) is not str:
+        return None
+    if _plain(value, flow):
+        return value
+    return "'" + value.replace("'", "''") + "'" if _ONE_LINE.fullmatch(value) else None
+
+
+def _scalar(value) -> str:
+    """One YAML value on one line, quoted only when YAML needs it.
+
+    Strings and lists of strings skip the emitter (a fifth of ingest time
+    otherwise): the result is byte-identical to ``yaml.safe_dump``."""
+    if value is None:
+        return "null"
+    written = _string(value, flow=False)
+    if written is None and type(value) is list:
+        items = [_string(v, flow=True) for v in value]
+        written = None if None in items else "[" + ", ".join(items) + "]"
+    return _yaml_scalar(value) if written is None else written
 
 
 def render(article: Article) -> str:

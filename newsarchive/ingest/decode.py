@@ -86,5 +86,7 @@ def decode(raw: bytes) -> str:
 
 def lost_accents(text: str) -> bool:
     """Every accent already replaced by "?" ("Ng?y ??ng"): nothing can restore it."""
+    if "?" not in text:
+        return False
     lost = len(_LOST_LETTER.findall(text))
     return lost >= 3 and lost * 12 >= len(_WORDS.findall(text))

@@ -13,6 +13,7 @@ import hashlib
 import re
 import zlib
 from collections import Counter, defaultdict
+from itertools import compress
 
 
 SHINGLE = 5
@@ -41,10 +42,10 @@ def sketch(tokens: list[str]) -> frozenset[int]:
     if len(tokens) < SHINGLE * SMALL * 2:
         starts = range(max(1, len(tokens) - SHINGLE + 1))
     else:
-        word_hash: dict[str, int] = {}
-        for word in set(tokens):
-            word_hash[word] = zlib.crc32(word.encode())
-        starts = [i for i in range(len(tokens) - SHINGLE + 1) if word_hash[tokens[i]] % SAMPLE == 0]
+        unique = list(set(tokens))
+        hashes = map(zlib.crc32, map(str.encode, unique))
+        anchors = set(compress(unique, map((0).__eq__, map(SAMPLE.__rmod__, hashes))))
+        starts = compress(range(len(tokens) - SHINGLE + 1), map(anchors.__contains__, tokens))
     return frozenset(zlib.crc32(" ".join(tokens[i:i + SHINGLE]).encode()) for i in starts)
 
 

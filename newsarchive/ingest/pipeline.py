@@ -28,7 +28,12 @@ VIETNAMESE_SHARE = 0.2  # Vietnamese prose has about half its words accented; En
 LEDE_MIN_WORDS = 8
 LANGUAGE_SAMPLE = 20_000  # characters enough to tell the language
 _WORD = re.compile(r"[^\W\d_]+")
-_ACCENTED = re.compile(r"[^\W\d_]*[\u00c0-\u1ef9][^\W\d_]*")   # NFC text: accents are precomposed     # a shorter first paragraph ("Nội dung:") is a label, not the lede
+_ACCENTED = re.compile(r"[^\W\d_]*[\u00c0-\u1ef9][^\W\d_]*")   # NFC text: accents are precomposed
+# Characters of that range that are not letters ("×", combining marks): without them an
+# accented run above is exactly one word with an accent, counted fast in the words joined.
+_NOT_LETTER = re.compile("[%s]" % re.escape("".join(
+    ch for ch in map(chr, range(0xC0, 0x1EFA)) if not _WORD.fullmatch(ch))))
+_ACCENTED_WORD = re.compile("[\u00c0-\u1ef9][^ ]*")
 
 
 class Quarantine(ValueError):
@@ -63,10 +68,18 @@ def _read(raw: bytes, raw_name: str, options: Options) -> tuple[extract.Page, po
     return page, _rules_for(page.lines, options, page.rules)
 
 
+def _accented_words(sample: str, words: list[str] | None = None) -> int:
+    """``len(_ACCENTED.findall(sample))``; ``words`` are ``_WORD.findall(sample)`` when known."""
+    if _NOT_LETTER.search(sample):
+        return len(_ACCENTED.findall(sample))
+    return len(_ACCENTED_WORD.findall(" ".join(_WORD.findall(sample) if words is None else words)))
+
+
 def _check_text(kept: list[str]) -> None:
     joined = "\n".join(kept)
     sample = joined[:LANGUAGE_SAMPLE]
-    if not has_diacritics(sample) or len(_ACCENTED.findall(sample)) < VIETNAMESE_SHARE * len(_WORD.findall(sample)):
+    words = _WORD.findall(sample)
+    if not has_diacritics(sample) or _accented_words(sample, words) < VIETNAMESE_SHARE * len(words):
         raise Quarantine("không phải bài tiếng Việt (quá ít chữ mang dấu)")
     if clean.is_listing(kept):
         raise Quarantine("trang danh mục: chỉ có tin tóm tắt của các bài khác, không có bài viết")

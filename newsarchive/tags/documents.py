@@ -37,6 +37,25 @@ _NOT_A_NUMBER = re.compile(r"\s*(?:%|năm|tháng|ngày|giờ|người|lần|đi�
                            re.IGNORECASE)
 
 
+# Where a DOCUMENT match can start, in the lower-cased text: every type begins with one of these.
+# A literal scan for them, then the pattern only there, is what a case-insensitive pattern with a
+# look-behind cannot do by itself (it tries every position).
+_TYPE_STARTS = re.compile("chỉ thị|nghị|kết luận|quy|thông tư")
+
+
+def document_matches(text: str, lowered: str | None = None):
+    """``DOCUMENT.finditer(text)``, the same matches, found faster."""
+    lowered = text.lower() if lowered is None else lowered
+    if len(lowered) != len(text):       # a letter that lower-cases to two: offsets differ, scan it all
+        yield from DOCUMENT.finditer(text)
+        return
+    end = 0
+    for start in _TYPE_STARTS.finditer(lowered):
+        if start.start() >= end and (match := DOCUMENT.match(text, start.start())):
+            end = match.end()
+            yield match
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
     name: str        # canonical form
@@ -59,7 +78,8 @@ def _code(raw: str) -> str:
 def citations(text: str) -> list[Citation]:
     """Every document mention, in canonical form, in text order (bare numbers folded)."""
     found: list[tuple[str, str, str | None, int]] = []
-    for match in DOCUMENT.finditer(text):
+    lowered = text.lower()
+    for match in document_matches(text, lowered):
         code = _code(match["code"]) if match["code"].strip() else None
         if code is None and (match["type"][0].islower() or _NOT_A_NUMBER.match(text, match.end())):
             continue
@@ -69,8 +89,9 @@ def citations(text: str) -> list[Citation]:
         if code:
             full.setdefault((kind, num), f"{kind} {num}{'' if code[0] in '-/' else '-'}{code}")
     result = [Citation(full.get((kind, num), f"{kind} {num}"), start) for kind, num, _, start in found]
-    result += [Citation(f"Nghị quyết Trung ương {m['num']} khóa {m['term'].upper()}", m.start())
-               for m in PLENUM.finditer(text)]
+    if "nghị quyết" in lowered and "trung ương" in lowered:
+        result += [Citation(f"Nghị quyết Trung ương {m['num']} khóa {m['term'].upper()}", m.start())
+                   for m in PLENUM.finditer(text)]
     return sorted(result, key=lambda c: c.start)
 
 

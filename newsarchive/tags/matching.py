@@ -16,11 +16,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, compress
 
 from .normalise import old_style_tones
 from .vocabulary import Entry, Vocabulary
 
 _WORD = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
+_END = None          # trie key of the spellings that end at a node (words are never None)
 _GLUE = re.compile(r"[ \t\u00a0]{0,2}[.\-&/]?[ \t\u00a0]{0,2}")
 _PREFIX_WORDS = {"tỉnh", "thành", "tp", "quận", "huyện", "thị", "tx"}
 
@@ -39,8 +43,28 @@ class Mention:
     start: int
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A text cut into words once, shared by every matcher that scans it."""
+    text: str                 # old-style tone marks
+    words: list[str]
+    folded: list[str]         # casefolded words
+    gaps: list[str]           # gaps[k]: the text before words[k]; gaps[-1]: after the last word
+    starts: list[int]         # offset of each word in ``text``
+
+
+@lru_cache(maxsize=8)
+def words_of(text: str) -> Words:
+    """One article's title, body and front are scanned by several matchers: cut them once."""
+    text = old_style_tones(text)
+    parts = _SPLIT.split(text)                 # gap, word, gap, word, ..., gap
+    words = parts[1::2]
+    ends = list(accumulate(map(len, parts)))
+    return Words(text, words, list(map(str.casefold, words)), parts[0::2], ends[0:-1:2])
+
+
 class Matcher:
-    """Spellings of a set of entries indexed by their case-folded words."""
+    """Spellings of a set of entries in a trie of their case-folded words."""
 
     def __init__(self, entries: list[Entry]):
         self.index: dict[tuple[str, ...], list[Spelling]] = defaultdict(list)
@@ -58,46 +82,51 @@ class Matcher:
                 bare = entry.kind == "place" and words[0].casefold() not in _PREFIX_WORDS
                 self.index[tuple(w.casefold() for w in words)].append(
                     Spelling(entry, words if exact else None, context, bare))
-        self.longest = max((len(k) for k in self.index), default=0)
-        self.first_words = {k[0] for k in self.index}
+        # word -> {next word -> ..., _END: spellings}: a walk from each word finds every spelling there.
+        self.trie: dict = {}
+        for key, spellings in self.index.items():
+            node = self.trie
+            for word in key:
+                node = node.setdefault(word, {})
+            node[_END] = spellings
 
-    def mentions(self, text: str) -> list[Mention]:
-        text = old_style_tones(text)
-        words = list(_WORD.finditer(text))
-        folded = [w[0].casefold() for w in words]
+    @lru_cache(maxsize=4)       # noqa: B019 - matchers live as long as the vocabulary
+    def mentions(self, text: str) -> tuple[Mention, ...]:
+        """Every mention in ``text``, in order (an article's text is asked for more than once)."""
+        cut = words_of(text)
+        words, folded, gaps = cut.words, cut.folded, cut.gaps
+        count, trie = len(words), self.trie
         found: list[Mention] = []
-        i = 0
-        while i < len(words):
-            if folded[i] not in self.first_words:
-                i += 1
+        free = 0                                   # words before this one are part of a mention
+        for i in compress(range(count), map(trie.__contains__, folded)):
+            if i < free:
                 continue
-            for n in range(min(self.longest, len(words) - i), 0, -1):
-                spellings = self.index.get(tuple(folded[i:i + n]))
-                if not spellings or not self._glued(text, words, i, n):
-                    continue
-                exact = tuple(w[0] for w in words[i:i + n])
-                fitting = tuple(s for s in spellings if (s.words is None or s.words == exact)
-                                and not (s.bare and self._inside_a_name(text, words, i, n)))
-                if fitting:
-                    found.append(Mention(fitting, words[i].start()))
-                    i += n
+            # Spellings that start here, as (number of words, spellings); a gap that is not glue ends the walk.
+            ends, node, j = [], trie, i
+            while j < count and (j == i or gaps[j] == " " or _GLUE.fullmatch(gaps[j])):
+                node = node.get(folded[j])
+                if node is None:
                     break
-            else:
-                i += 1
-        return found
+                j += 1
+                if _END in node:
+                    ends.append((j - i, node[_END]))
+            for n, spellings in reversed(ends):
+                exact = tuple(words[i:i + n])
+                fitting = tuple(s for s in spellings if (s.words is None or s.words == exact)
+                                and not (s.bare and self._inside_a_name(words, gaps, i, n)))
+                if fitting:
+                    found.append(Mention(fitting, cut.starts[i]))
+                    free = i + n
+                    break
+        return tuple(found)
 
     @staticmethod
-    def _inside_a_name(text: str, words: list[re.Match], i: int, n: int) -> bool:
+    def _inside_a_name(words: list[str], gaps: list[str], i: int, n: int) -> bool:
         """A bare place name run into another capitalised word is part of a longer name:
         "Dương Thanh Bình" (a person), "phường Quy Nhơn Nam", "Thành ủy Hà Nội Đinh Tiến Dũng"."""
-        before = i > 0 and text[words[i - 1].end():words[i].start()] == " " and words[i - 1][0][0].isupper()
-        after = (i + n < len(words) and text[words[i + n - 1].end():words[i + n].start()] == " "
-                 and words[i + n][0][0].isupper())
+        before = i > 0 and gaps[i] == " " and words[i - 1][0].isupper()
+        after = i + n < len(words) and gaps[i + n] == " " and words[i + n][0].isupper()
         return before or after
-
-    @staticmethod
-    def _glued(text: str, words: list[re.Match], i: int, n: int) -> bool:
-        return all(_GLUE.fullmatch(text, words[j].end(), words[j + 1].start()) for j in range(i, i + n - 1))
 
 
 class Matchers:

@@ -22,15 +22,39 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _NEW_STYLE = re.compile(
     rf"(?<![qQ])(?P<first>[oO](?=[aAeE])|[uU](?=[yY]))(?P<second>[aAeEyY])(?P<tone>[{_TONES}])(?!\w)"
 )
+# The same spots in NFC text: o/u, then a precomposed letter whose first mark is a tone. Text with
+# none of them (most text) is already in the old style and needs no decomposing.
+_NEW_STYLE_NFC = re.compile("[oOuU][%s]" % "".join(
+    ch for ch in map(chr, range(0xC0, 0x2000))
+    if (d := unicodedata.normalize("NFD", ch))[:1] in "aAeEyY" and d[1:2] and d[1] in _TONES))
+_PIECE_END = re.compile("[ \n]")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def old_style_tones(text: str) -> str:
-    """'Đảng uỷ Hoà Bình' -> 'Đảng ủy Hòa Bình' (NFC in, NFC out)."""
+def _move_tones(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     moved = _NEW_STYLE.sub(lambda m: m["first"] + m["tone"] + m["second"], decomposed)
     return nfc(moved)
+
+
+def old_style_tones(text: str) -> str:
+    """'Đảng uỷ Hoà Bình' -> 'Đảng ủy Hòa Bình' (NFC in, NFC out).
+
+    NFC text is handled piece by piece, a piece ending at a space or a line
+    break: nothing composes across those, so only the pieces with a mark to
+    move are decomposed (an article has a few; decomposing all of it is slow)."""
+    if not unicodedata.is_normalized("NFC", text):
+        return _move_tones(text)
+    parts, done = [], 0
+    for spot in _NEW_STYLE_NFC.finditer(text):
+        if spot.start() < done:
+            continue                    # in the piece just moved
+        start = max(text.rfind(" ", done, spot.start()), text.rfind("\n", done, spot.start()), done - 1) + 1
+        gap = _PIECE_END.search(text, spot.end())
+        parts += [text[done:start], _move_tones(text[start:gap.start() if gap else len(text)])]
+        done = gap.start() if gap else len(text)
+    return "".join(parts) + text[done:] if parts else text
 
 
 def proper_case(text: str) -> str:

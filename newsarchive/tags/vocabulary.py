@@ -26,6 +26,8 @@ from .normalise import key, normalise
 HERE = Path(__file__).parent
 PLACES = HERE / "places.yaml"
 VOCABULARY = HERE / "vocabulary.yaml"
+# libyaml's loader reads the 3,000-line places file in a tenth of the time, with the same result.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KINDS = ("place", "organisation", "document", "topic", "ignore")
 
 # How a district is written in running text, before its name.
@@ -134,8 +136,8 @@ def _merge_hand_written(entries: dict[str, Entry], items: list, source: Path) ->
 @cache
 def load(places: Path = PLACES, vocabulary: Path = VOCABULARY) -> Vocabulary:
     try:
-        entries = _place_entries(yaml.safe_load(places.read_text(encoding="utf-8")) or {})
-        items = yaml.safe_load(vocabulary.read_text(encoding="utf-8")) or []
+        entries = _place_entries(yaml.load(places.read_text(encoding="utf-8"), Loader=_LOADER) or {})
+        items = yaml.load(vocabulary.read_text(encoding="utf-8"), Loader=_LOADER) or []
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"không đọc được từ vựng thẻ: {exc}") from None
     _merge_hand_written(entries, items, vocabulary)
