@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 # the previous output/ as it was.
 html: $(STAMP)
 	rm -rf $(OUTPUT).new
-	$(BIN)/pelican $(CONTENT) -o $(OUTPUT).new -s $(CONF)
+	$(BIN)/pelican $(CONTENT) -o $(OUTPUT).new -s $(CONF) --cache-path $(OUTPUT).cache
 	rm -rf $(OUTPUT).old
 	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT).old; fi
 	mv $(OUTPUT).new $(OUTPUT)
@@ -52,4 +52,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/build.py $(ARGS)
 
 clean:
-	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache
+	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old $(OUTPUT).cache cache .pytest_cache

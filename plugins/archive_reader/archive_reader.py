@@ -20,6 +20,8 @@ from pelican.readers import MarkdownReader
 
 from newsarchive.frontmatter import FrontMatterError, parse, parse_date, problems
 
+from .cache import scope_cache
+
 logger = logging.getLogger(__name__)
 
 # Messages collected while reading; the build stops once every file was read.
@@ -102,6 +104,7 @@ def stop_on_errors(generator):
 
 
 def register():
+    signals.initialized.connect(scope_cache)
     signals.readers_init.connect(add_reader)
     signals.article_generator_finalized.connect(stop_on_errors)
     signals.page_generator_finalized.connect(stop_on_errors)
