@@ -120,6 +120,11 @@ READERS = {"rst": None, "htm": None, "html": None}  # articles are Markdown only
 DEFAULT_METADATA = {}
 SUMMARY_MAX_LENGTH = 50
 TYPOGRIFY = False
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Parsed articles are cached between builds (Pelican's reader layer, checked by content
+# hash); archive_reader keeps one cache folder per settings + reader code (see its cache.py).
+# `make html` puts the cache beside the output; `pelican --ignore-cache` reads everything afresh.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha1"
 DELETE_OUTPUT_DIRECTORY = False

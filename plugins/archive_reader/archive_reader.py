@@ -22,6 +22,8 @@ from newsarchive.frontmatter import FrontMatterError, display, load, parse_date,
 
 from .settings import DEFAULTS
 
+from .cache import scope_cache
+
 logger = logging.getLogger(__name__)
 
 # Messages collected while reading; the build stops once every file was read.
@@ -116,6 +118,7 @@ def stop_on_errors(generator):
 
 
 def register():
+    signals.initialized.connect(scope_cache)
     signals.readers_init.connect(add_reader)
     signals.article_generator_finalized.connect(stop_on_errors)
     signals.page_generator_finalized.connect(stop_on_errors)

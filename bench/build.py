@@ -1,0 +1,205 @@
+"""Build speed and memory: stock Pelican 4.12 + Pagefind against our ``make html``.
+
+Generates an archive of N articles (``bench/generate.py``: real corpus text, 20
+years of dates, tags, authors), then times, for each system, a full build, a
+build after adding one article and a build after editing one article, each
+``--repeat`` times, and prints medians of wall time and peak RSS (summed over
+the whole process tree, polled) with the ratio ours/stock.
+
+(a) stock: Pelican 4.12 in its own venv (``bench/work/stock-venv``: pelican,
+    pelican-yaml-metadata, pagefind-bin, nothing of ours) with
+    ``bench/stock_pelicanconf.py``, then the Pagefind CLI over its output.
+(b) ours: ``make html CONTENT=... OUTPUT=...`` (Pagefind runs inside it).
+
+    .venv/bin/python bench/build.py [--count 10000 | --full] [--repeat 3]
+                                    [--only ours|stock] [--profile FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from generate import DEFAULT_COUNT, LARGE_COUNT, generate  # noqa: E402
+
+WORK = HERE / "work" / "build"
+STOCK_VENV = HERE / "work" / "stock-venv"
+STOCK_PACKAGES = ["pelican==4.12.0", "pelican-yaml-metadata==2.2.0", "pagefind-bin>=1.5.2,<1.6", "markdown"]
+STOCK_CONF = HERE / "stock_pelicanconf.py"
+SCENARIOS = ("full", "add", "edit")
+LABELS = {"full": "dựng toàn bộ", "add": "thêm một bài", "edit": "sửa một bài"}
+
+NEW_ARTICLE = """---
+title: Bài mới thêm để đo dựng tăng dần
+date: 2026-11-20T08:00:00+07:00
+author: Minh Đức
+tags: [Kinh tế, Hội nghị]
+category: Thời sự
+portal: editor
+slug: bai-moi-them-de-do-dung-tang-dan
+---
+
+Chiều 20/11, Hội đồng nhân dân tỉnh tổ chức hội nghị đánh giá tình hình kinh tế - xã hội năm 2026.
+"""
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, int]:
+    """(wall seconds, peak RSS bytes of the process and all its descendants)."""
+    start = time.perf_counter()
+    process = psutil.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        total = 0
+        try:
+            for proc in [process, *process.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            pass
+        peak = max(peak, total)
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"Lệnh lỗi ({process.returncode}): {' '.join(command)}\n"
+                         f"{process.stderr.read().decode(errors='replace')[-3000:]}")
+    return wall, peak
+
+
+def ensure_stock_venv() -> Path:
+    python = STOCK_VENV / "bin" / "python"
+    if not (STOCK_VENV / ".installed").exists():
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(STOCK_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *STOCK_PACKAGES], check=True)
+        (STOCK_VENV / ".installed").touch()
+    return python
+
+
+def stock_command(content: Path, output: Path) -> list[str]:
+    python = ensure_stock_venv()
+    pagefind = subprocess.run(
+        [str(python), "-c", "from pagefind_bin import get_executable; print(get_executable())"],
+        check=True, capture_output=True, text=True).stdout.strip()
+    script = (f"'{STOCK_VENV}/bin/pelican' '{content}' -o '{output}' -s '{STOCK_CONF}' -q"
+              f" && '{pagefind}' --site '{output}' --quiet")
+    return ["bash", "-c", script]
+
+
+def ours_command(content: Path, output: Path) -> list[str]:
+    return ["make", "--no-print-directory", "-C", str(ROOT), "html",
+            f"CONTENT={content}", f"OUTPUT={output}"]
+
+
+def prepare_content(count: int) -> Path:
+    """The generated archive, written once per N and reused (generation is seeded)."""
+    content = WORK / f"content-{count}"
+    marker = content / ".complete"
+    if not marker.exists():
+        shutil.rmtree(content, ignore_errors=True)
+        started = time.perf_counter()
+        generate(content, count)
+        marker.touch()
+        print(f"Đã tạo {count:,} bài trong {time.perf_counter() - started:.1f} s")
+    return content
+
+
+def edited_article(content: Path) -> Path:
+    return min((content / "articles").rglob("*.md"))
+
+
+def run_scenarios(command, content: Path, output: Path) -> dict[str, tuple[float, int]]:
+    """Full build from nothing, then one article added, then one edited; content restored after."""
+    added = content / "articles" / "2026" / "11" / "bai-moi-them-de-do-dung-tang-dan.md"
+    edited = edited_article(content)
+    original = edited.read_bytes()
+    for left in (output, output.with_name(output.name + ".cache")):  # a full build starts from nothing
+        shutil.rmtree(left, ignore_errors=True)
+    results = {}
+    try:
+        results["full"] = measure(command, ROOT)
+        added.parent.mkdir(parents=True, exist_ok=True)
+        added.write_text(NEW_ARTICLE, encoding="utf-8")
+        results["add"] = measure(command, ROOT)
+        edited.write_bytes(original + "\nĐoạn văn thêm khi sửa bài để đo dựng tăng dần.\n".encode())
+        results["edit"] = measure(command, ROOT)
+    finally:
+        added.unlink(missing_ok=True)
+        edited.write_bytes(original)
+    return results
+
+
+def medians(runs: list[dict]) -> dict[str, tuple[float, int]]:
+    return {s: (statistics.median(r[s][0] for r in runs), statistics.median(r[s][1] for r in runs))
+            for s in SCENARIOS}
+
+
+def print_table(count: int, stock: dict | None, ours: dict | None) -> None:
+    print(f"\n{count:,} bài, trung vị của các lần chạy (thời gian s, RSS đỉnh MB cả cây tiến trình):")
+    print(f"{'kịch bản':<16}{'stock s':>10}{'stock MB':>10}{'ours s':>10}{'ours MB':>10}"
+          f"{'ours/stock t':>14}{'ours/stock mem':>16}")
+    for s in SCENARIOS:
+        cells = [f"{LABELS[s]:<16}"]
+        for result in (stock, ours):
+            cells += [f"{result[s][0]:>10.1f}", f"{result[s][1] / 2**20:>10.0f}"] if result else [f"{'-':>10}"] * 2
+        if stock and ours:
+            cells += [f"{ours[s][0] / stock[s][0]:>14.2f}", f"{ours[s][1] / stock[s][1]:>16.2f}"]
+        print("".join(cells))
+
+
+def profile_ours(content: Path, output: Path, target: Path) -> None:
+    """cProfile of one plain full build of ours (no make), top functions by own and total time."""
+    shutil.rmtree(output, ignore_errors=True)
+    command = [str(ROOT / ".venv" / "bin" / "python"), "-m", "cProfile", "-o", str(target),
+               str(ROOT / ".venv" / "bin" / "pelican"), str(content), "-o", str(output),
+               "-s", str(ROOT / "pelicanconf.py"), "--ignore-cache", "-q"]
+    subprocess.run(command, cwd=ROOT, check=True)
+    stats = pstats.Stats(str(target))
+    stats.sort_stats("cumulative").print_stats(35)
+    stats.sort_stats("tottime").print_stats(25)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--count", type=int, default=DEFAULT_COUNT)
+    parser.add_argument("--full", action="store_true", help=f"{LARGE_COUNT:,} articles")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=("ours", "stock"))
+    parser.add_argument("--profile", type=Path, help="write a cProfile of our full build here instead")
+    args = parser.parse_args(argv)
+    count = LARGE_COUNT if args.full else args.count
+    content = prepare_content(count)
+    if args.profile:
+        profile_ours(content, WORK / "profile-output", args.profile)
+        return 0
+    systems = {"stock": stock_command, "ours": ours_command}
+    results: dict[str, dict | None] = {"stock": None, "ours": None}
+    for name, make_command in systems.items():
+        if args.only and name != args.only:
+            continue
+        output = WORK / f"output-{name}-{count}"
+        command = make_command(content, output)
+        runs = []
+        for attempt in range(args.repeat):
+            runs.append(run_scenarios(command, content, output))
+            print(f"{name} #{attempt + 1}: " + ", ".join(f"{s} {t:.1f} s {m / 2**20:.0f} MB"
+                                                       for s, (t, m) in runs[-1].items()), flush=True)
+        results[name] = medians(runs)
+    print_table(count, results["stock"], results["ours"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
