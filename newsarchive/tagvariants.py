@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .tags import canonical
-from .vietnamese import nfc
+from .tags.normalise import key
 
 # The five Vietnamese tone marks (grave, acute, tilde, hook above, dot below);
 # circumflex, breve and horn are part of the letter and stay where they are.
@@ -24,21 +24,9 @@ TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 @lru_cache(maxsize=1 << 16)
 def spelling_key(tag: str) -> str:
-    """One key for every spelling of a tag: case folded, each tone mark moved to
-    the end of its word ("hoà", "hòa", "HOÀ" -> the same key)."""
-    decomposed = unicodedata.normalize("NFD", " ".join(tag.split()).casefold())
-    out, tones = [], []
-    for ch in decomposed:
-        if ch in TONES:
-            tones.append(ch)
-        elif ch.isalnum() or unicodedata.combining(ch):
-            out.append(ch)
-        else:
-            out.extend(tones)
-            tones.clear()
-            out.append(ch)
-    out.extend(tones)
-    return nfc("".join(out))
+    """One key for every spelling of a tag ("hoà", "hòa", "HOÀ" -> the same key): the
+    tag vocabulary's own comparison key (NFC, one tone placement, spaces, case folded)."""
+    return key(tag)
 
 
 def _tone_position(tag: str) -> int:
