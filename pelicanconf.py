@@ -31,7 +31,7 @@ LOCALE = ("C.UTF-8", "C")
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["archive_reader", "tag_vocabulary", "sanitize", "archive_structure", "vietnamese", "pagefind_search",
+PLUGINS = ["fast_build", "archive_reader", "tag_vocabulary", "sanitize", "archive_structure", "vietnamese", "pagefind_search",
            "sitemap", "reproducible"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
@@ -114,17 +114,21 @@ PORTALS = {"editor": "Biên tập viên", **portal_names()}
 # Search: Pagefind over the written site, in Vietnamese.
 PAGEFIND = {"language": "vi"}
 
+# Read uncached articles and render pages on every core (plugins/fast_build); 1: serial.
+FAST_BUILD = {"processes": 0}
+
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Tin tổng hợp"
 READERS = {"rst": None, "htm": None, "html": None}  # articles are Markdown only
 DEFAULT_METADATA = {}
 SUMMARY_MAX_LENGTH = 50
 TYPOGRIFY = False
-# Parsed articles are cached between builds (Pelican's reader layer, checked by content
-# hash); archive_reader keeps one cache folder per settings + reader code (see its cache.py).
+# Finished articles are cached between builds (Pelican's generator layer, checked by content
+# hash); archive_reader keeps one cache folder per settings + plugin code (see its cache.py).
 # `make html` puts the cache beside the output; `pelican --ignore-cache` reads everything afresh.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
-CONTENT_CACHING_LAYER = "reader"
+CONTENT_CACHING_LAYER = "generator"
 CHECK_MODIFIED_METHOD = "sha1"
+GZIP_CACHE = False   # a plain pickle: gzip cost 2 s of a 10,000-article build
 DELETE_OUTPUT_DIRECTORY = False

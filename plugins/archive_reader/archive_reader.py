@@ -28,8 +28,6 @@ logger = logging.getLogger(__name__)
 
 # Messages collected while reading; the build stops once every file was read.
 ERRORS: list[str] = []
-# Slug and URL of every article read, for the duplicate check of newsarchive check.
-RECORDS: list[Record] = []
 
 
 class ArchiveReader(MarkdownReader):
@@ -55,11 +53,10 @@ class ArchiveReader(MarkdownReader):
             for line, message in found:
                 ERRORS.append(f"{shown}:{line}: {message}")
             raise ValueError(f"{shown}: {len(found)} lỗi")
-        moment, slug = parse_date(doc.meta["date"]), doc.meta["slug"]   # both valid: no problems
-        RECORDS.append(Record(shown, slug, doc.key_lines["slug"], f"/{moment:%Y}/{moment:%m}/{slug}/"))
         try:
             content = self._md.reset().convert(doc.body)
-            return content, self._metadata(doc.meta)
+            # slug_line: where the slug stands, for the duplicate check (``records``)
+            return content, {**self._metadata(doc.meta), "slug_line": doc.key_lines["slug"]}
         except Exception as exc:  # noqa: BLE001 - shown as path:line, never a traceback
             return self._fail(f"{shown}:{doc.body_line}: không đọc được bài ({exc})")
 
@@ -93,6 +90,17 @@ def add_reader(readers):
         readers.reader_classes[extension] = ArchiveReader
 
 
+def records(generator) -> list[Record]:
+    """Slug and URL of every article the generator holds, read now, cached or read in a worker."""
+    contents = [*getattr(generator, "articles", []), *getattr(generator, "translations", []),
+                *getattr(generator, "hidden_articles", []), *getattr(generator, "drafts", []),
+                *getattr(generator, "pages", []), *getattr(generator, "hidden_pages", []),
+                *getattr(generator, "draft_pages", [])]
+    return [Record(display(c.source_path), c.slug, c.slug_line,
+                   f"/{c.date:%Y}/{c.date:%m}/{c.slug}/" if hasattr(c, "date") else None)
+            for c in contents if hasattr(c, "slug_line")]
+
+
 def stop_on_errors(generator):
     """After all articles were read: report every broken file, then refuse to build.
 
@@ -100,8 +108,7 @@ def stop_on_errors(generator):
     false) the build goes on without the broken files: Pelican's autoreload loop
     would rebuild again at once, without end, after any exception.
     """
-    ERRORS.extend(str(finding) for finding in collisions(RECORDS))
-    RECORDS.clear()
+    ERRORS.extend(str(finding) for finding in collisions(records(generator)))
     if not ERRORS:
         return
     errors = list(dict.fromkeys(ERRORS))

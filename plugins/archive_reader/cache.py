@@ -1,13 +1,13 @@
-"""Keep Pelican's reader cache honest: one cache folder per reading setup.
+"""Keep Pelican's content cache honest: one cache folder per reading setup.
 
-Pelican's content cache (``CACHE_CONTENT``/``LOAD_CONTENT_CACHE``, reader layer)
-stores what ``ArchiveReader.read`` returned, keyed by file path and checked
-against the file's stamp only. It does not notice a change of settings (Tag and
-Author objects are pickled with the settings they were made with) nor of the
-reader's code. So the cache goes into ``CACHE_PATH/<fingerprint>``, the
-fingerprint covering the settings, the reader's sources and the versions of
-Pelican and Markdown: change any of them and the next build reads everything
-afresh into a new folder.
+Pelican's content cache (``CACHE_CONTENT``/``LOAD_CONTENT_CACHE``)
+stores finished Article objects (generator layer), keyed by file path and
+checked against the file's stamp only. It does not notice a change of settings
+(Tag and Author objects are pickled with the settings they were made with) nor
+of the code that made them. So the cache goes into ``CACHE_PATH/<fingerprint>``,
+the fingerprint covering the settings, the sources and data of plugins/ and
+newsarchive/ and the versions of Pelican and Markdown: change any of them and
+the next build reads everything afresh into a new folder.
 """
 
 from __future__ import annotations
@@ -19,11 +19,13 @@ from pathlib import Path
 import markdown
 import pelican
 
-# Settings that name where things are, not how articles are read.
-_PLACES = {"PATH", "OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "PLUGIN_PATHS"}
+# Settings that name where things are or how many processes work, not how articles are read.
+_PLACES = {"PATH", "OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "PLUGIN_PATHS", "FAST_BUILD"}
 _ROOT = Path(__file__).resolve().parents[2]
-SOURCES = [Path(__file__).with_name("archive_reader.py"), _ROOT / "newsarchive" / "frontmatter.py",
-           _ROOT / "newsarchive" / "article.py"]
+# The cache holds finished Article objects (CONTENT_CACHING_LAYER "generator"): what
+# every plugin did to them at content_object_init, with newsarchive's code and data.
+SOURCES = sorted(path for folder in ("plugins", "newsarchive") for pattern in ("*.py", "*.yaml")
+                 for path in (_ROOT / folder).rglob(pattern) if "__pycache__" not in path.parts)
 
 
 def fingerprint(settings) -> str:

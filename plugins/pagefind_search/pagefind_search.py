@@ -13,8 +13,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
@@ -57,8 +59,11 @@ def index_shards(output: Path, pages: list, options: dict, cache: Path | None) -
     folder.mkdir(parents=True)
     shards = group(pages, options["shard_key"])
     newest = recent(pages, options["recent_pages"]) if len(pages) > options["recent_pages"] else None
-    rebuilt = [s.key for s in [*shards, *filter(None, [newest])]
-               if index_shard(output, s, folder / s.key, options, cache)]
+    todo = [*shards, *filter(None, [newest])]
+    # Each shard is its own Pagefind process: index them side by side, one per core.
+    with ThreadPoolExecutor(max_workers=max(1, options["processes"] or os.cpu_count() or 1)) as pool:
+        ran = list(pool.map(lambda shard: index_shard(output, shard, folder / shard.key, options, cache), todo))
+    rebuilt = [shard.key for shard, did in zip(todo, ran) if did]
     write_manifest(folder, shards, newest)
     if shards:  # one copy of the (identical) script at a fixed URL for the search page
         shutil.copy2(folder / shards[0].key / "pagefind.js", folder / "pagefind.js")

@@ -21,4 +21,6 @@ DEFAULTS = {
     # The newest this-many articles are also indexed on their own ("recent"): the browser
     # shows their matches first, from a small index, while it searches all shards; 0: off.
     "recent_pages": 100,
+    # Shards indexed at once (each is one Pagefind process); 0: one per core.
+    "processes": 0,
 }

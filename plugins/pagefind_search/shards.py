@@ -55,14 +55,33 @@ def recent(pages, count: int) -> Shard | None:
     return Shard(RECENT, [save_as for save_as, _ in newest]) if newest else None
 
 
-def fingerprint(output: Path, shard: Shard, flags: list[str]) -> str:
-    """Hash of everything that decides the shard's index: pages, their indexed text, options."""
-    digest = hashlib.sha256(json.dumps([version("pagefind-bin"), *flags]).encode())
-    for name in sorted(shard.files):
+def indexed_text(output: Path, shard: Shard) -> dict[str, str]:
+    """What Pagefind reads of each page of the shard: from the indexed element to its end."""
+    bodies = {}
+    for name in shard.files:
         text = (output / name).read_text(encoding="utf-8")
         body = _BODY.search(text)
-        digest.update(name.encode() + b"\0" + (body.group(0) if body else text).encode() + b"\0")
+        bodies[name] = body.group(0) if body else text
+    return bodies
+
+
+def fingerprint(bodies: dict[str, str], flags: list[str]) -> str:
+    """Hash of everything that decides the shard's index: pages, their indexed text, options."""
+    digest = hashlib.sha256(json.dumps([version("pagefind-bin"), *flags]).encode())
+    for name in sorted(bodies):
+        digest.update(name.encode() + b"\0" + bodies[name].encode() + b"\0")
     return digest.hexdigest()
+
+
+def write_site(site: Path, bodies: dict[str, str]) -> None:
+    """Each page reduced to its indexed element, at the same relative URL: Pagefind writes the
+    same index as from the whole page (checked byte for byte) and parses less."""
+    for name, body in bodies.items():
+        page = site / name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        if body.startswith("data-pagefind-body"):
+            body = f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body><article {body}</body></html>'
+        page.write_text(body, encoding="utf-8")
 
 
 def command(site: Path, target: Path, options: dict) -> list[str]:
@@ -89,25 +108,24 @@ def _link_or_copy(source, target):
 
 def index_shard(output: Path, shard: Shard, target: Path, options: dict, cache: Path | None) -> bool:
     """Write the shard's index to ``target``; True when Pagefind ran, False when cached."""
+    bodies = indexed_text(output, shard)
     with tempfile.TemporaryDirectory(prefix="pagefind-shard-") as tmp:
-        site = Path(tmp) / "site"
-        for name in shard.files:  # a site of just this shard's pages, same relative URLs
-            (site / name).parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(output / name, site / name)
-        command_line = command(site, Path(tmp) / "index", options)
-        stamp = fingerprint(output, shard, command_line[5:])
+        site, index = Path(tmp) / "site", Path(tmp) / "index"
+        command_line = command(site, index, options)
+        stamp = fingerprint(bodies, command_line[5:])
         cached = cache / shard.key if cache else None
         if cached and (cached / ".fingerprint").is_file() \
                 and (cached / ".fingerprint").read_text() == stamp:
             shutil.copytree(cached, target, copy_function=_link_or_copy, dirs_exist_ok=True)
             return False
+        write_site(site, bodies)
         run_pagefind(command_line)
-        canonicalise(Path(tmp) / "index")   # Pagefind 1.5 writes filter indexes in random order
-        (Path(tmp) / "index" / ".fingerprint").write_text(stamp)
+        canonicalise(index)   # Pagefind 1.5 writes filter indexes in random order
+        (index / ".fingerprint").write_text(stamp)
         if cached:
             shutil.rmtree(cached, ignore_errors=True)
-            shutil.copytree(Path(tmp) / "index", cached)
-        shutil.copytree(Path(tmp) / "index", target, dirs_exist_ok=True)
+            shutil.copytree(index, cached)
+        shutil.copytree(index, target, dirs_exist_ok=True)
         return True
 
 

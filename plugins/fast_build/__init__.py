@@ -1,0 +1,1 @@
+from .fast_build import *  # noqa: F401,F403

@@ -1,0 +1,88 @@
+"""Read the articles Pelican has no cached copy of in parallel, before it reads them.
+
+At ``article_generator_init`` the files to read are known and nothing is read yet.
+Forked workers each run Pelican's own ``Readers.read_file`` (so the reader and every
+``content_object_init`` plugin: sanitising, tag spelling, the search's folded copy)
+on a share of the uncached files and send the finished ``Article`` objects back.
+They go into the generator's cache, keyed by the file's stamp as Pelican keys them,
+so ``generate_context`` then takes them exactly as it takes a warm cache's.
+
+A file a worker cannot read is left out: Pelican reads it again itself and reports
+the error as in a serial build. Objects that come back from a worker or from the
+cache on disk carry copies of the settings and context: ``attach`` points them at
+the live ones again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+from pelican.contents import Article
+from pelican.readers import SkipStub
+from pelican.urlwrappers import URLWrapper
+
+from .forking import fork_map, split
+
+logger = logging.getLogger(__name__)
+
+
+def _wrappers(content):
+    """The Tag, Category and Author objects of an article, as attributes and as metadata."""
+    for value in (*vars(content).values(), *content.metadata.values()):
+        if isinstance(value, URLWrapper):
+            yield value
+        elif isinstance(value, list):
+            yield from (item for item in value if isinstance(item, URLWrapper))
+
+
+def detach(content):
+    """Drop the references to settings and context before pickling (the parent has them)."""
+    return attach(content, None, None)
+
+
+def attach(content, settings: dict | None, context: dict | None):
+    content.settings, content._context = settings, context
+    for wrapper in _wrappers(content):
+        wrapper.settings = settings
+    return content
+
+
+def _read(generator, files: list[str]) -> list:
+    done = []
+    for name in files:
+        try:
+            article = generator.readers.read_file(
+                base_path=generator.path, path=name, content_class=Article, context=generator.context,
+                preread_signal=signals.article_generator_preread, preread_sender=generator,
+                context_signal=signals.article_generator_context, context_sender=generator)
+        except Exception:  # noqa: BLE001 - read again, and reported, by Pelican itself
+            continue
+        if isinstance(article, SkipStub) or not article.is_valid():
+            continue
+        done.append((name, detach(article)))
+    return done
+
+
+def uncached(generator) -> list[str]:
+    files = generator.get_files(generator.settings["ARTICLE_PATHS"],
+                                exclude=generator.settings["ARTICLE_EXCLUDES"])
+    return [name for name in files if generator.get_cached_data(name, None) is None]
+
+
+def pre_read(generator, processes: int, min_items: int) -> int:
+    """Fill the generator's cache with the uncached articles; returns how many were read."""
+    settings, context = generator.settings, generator.context
+    for stamp_and_article in generator._cache.values():  # loaded from disk: pickled copies
+        attach(stamp_and_article[1], settings, context)
+    todo = uncached(generator)
+    if processes < 2 or len(todo) < min_items:
+        return 0
+    read = 0
+    for chunk in fork_map(lambda files: _read(generator, files), split(todo, processes)):
+        for name, article in chunk:
+            # the stamp as Pelican computes it, so generate_context takes the article as cached
+            generator._cache[name] = (generator._get_file_stamp(name), attach(article, settings, context))
+            read += 1
+    logger.info("Đọc song song %d bài bằng %d tiến trình", read, processes)
+    return read

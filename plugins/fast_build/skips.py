@@ -1,0 +1,38 @@
+"""Skip the quadratic parts of Pelican's ArticlesGenerator this site does not need.
+
+* Tag, category and author pages: with ``TAG_SAVE_AS`` etc. empty (archive_structure
+  writes those listings), Pelican still builds each one's list of dates by testing
+  every article against every other (``article in articles``) and then writes
+  nothing; ``generate_tags``/``_categories``/``_authors`` are not called then.
+* Period archives: Pelican matches each period's articles with ``a in dates`` over
+  a list, O(articles x period size). ``fast_period_archives`` gives the same lists
+  with a set of identities (Content objects compare by identity).
+"""
+
+from __future__ import annotations
+
+UNWRITTEN = {"TAG_SAVE_AS": "generate_tags", "CATEGORY_SAVE_AS": "generate_categories",
+             "AUTHOR_SAVE_AS": "generate_authors"}
+
+
+def _nothing(write) -> None:
+    return None
+
+
+def fast_period_archives(original):
+    def build(sorted_articles, articles, settings):
+        archives = original(sorted_articles, [], settings)
+        for group in archives.values():
+            for archive in group:
+                members = {id(article) for article in archive["dates"]}
+                archive["articles"] = [article for article in articles if id(article) in members]
+        return archives
+
+    return build
+
+
+def skip_unneeded_work(generator) -> None:
+    for setting, method in UNWRITTEN.items():
+        if not generator.settings.get(setting):
+            setattr(generator, method, _nothing)
+    generator._build_period_archives = fast_period_archives(generator._build_period_archives)

@@ -1,0 +1,100 @@
+"""Render and write pages in parallel, byte for byte as Pelican's own Writer would.
+
+``ParallelWriter.write_file`` only records each call while the generators run.
+``FlushGenerator``, the last generator before the static files, then replays the
+calls: split by output path (every write of one file stays in one process, in
+its original order, so Pelican's overwrite checks keep their meaning), rendered
+by forked workers that share the finished context, written, and only then is
+``content_written`` sent, here, in the original order (the sitemap listens).
+Feeds and paginated templates are written at once, as Pelican does.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from .forking import available_cores, fork_map
+from .settings import DEFAULTS
+
+
+@dataclass(slots=True)
+class Job:
+    name: str
+    template: object
+    context: dict
+    relative_urls: bool
+    override_output: bool
+    kwargs: dict
+
+
+def options_of(settings) -> dict:
+    return {**DEFAULTS, **(settings.get("FAST_BUILD") or {})}
+
+
+def processes_of(settings) -> int:
+    wanted = options_of(settings)["processes"]
+    return wanted if wanted > 0 else available_cores()
+
+
+class ParallelWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.jobs: list[Job] = []
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        if not name or (template_name in self.settings.get("PAGINATED_TEMPLATES", {})
+                        and (paginated or {"articles", "dates"} & kwargs.keys())):
+            return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+        self.jobs.append(Job(name, template, context, relative_urls, override_output, kwargs))
+        return None
+
+    def _render(self, jobs: list[Job]) -> None:
+        with signals.content_written.muted():  # sent by flush, in order, once every file exists
+            for job in jobs:
+                Writer.write_file(self, job.name, job.template, job.context, job.relative_urls,
+                                  {}, None, job.override_output, None, **job.kwargs)
+
+    def flush(self, processes: int, min_items: int) -> int:
+        """Write every recorded page; returns how many processes did."""
+        jobs, self.jobs = self.jobs, []
+        if processes < 2 or len(jobs) < min_items:
+            chunks = [jobs]
+        else:
+            chunks = [[] for _ in range(processes)]
+            for job in jobs:
+                chunks[zlib.crc32(job.name.encode()) % processes].append(job)
+        fork_map(self._render, [chunk for chunk in chunks if chunk])
+        for job in jobs:
+            signals.content_written.send(sanitised_join(self.output_path, job.name),
+                                         context=self._local_context(job))
+        return len(chunks)
+
+    @staticmethod
+    def _local_context(job: Job) -> dict:
+        """What Pelican's Writer hands to ``content_written`` for this page."""
+        local = job.context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if job.relative_urls:
+            relative = path_to_url(get_relative_path(job.name))
+            local["SITEURL"], local["localsiteurl"] = relative, relative
+        local["output_file"] = job.name
+        local.update(job.kwargs)
+        return local
+
+
+class FlushGenerator:
+    """Runs after the content generators (and before the static files and ``finalized``)."""
+
+    def __init__(self, context, settings, path, theme, output_path, **kwargs):
+        self.settings = settings
+
+    def generate_output(self, writer):
+        if isinstance(writer, ParallelWriter):
+            writer.flush(processes_of(self.settings), options_of(self.settings)["min_items"])

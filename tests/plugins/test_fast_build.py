@@ -1,0 +1,108 @@
+"""fast_build changes nothing but speed: built with it (articles read and pages rendered in
+forked workers, cold or warm cache) the site is byte for byte the site built without it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import threading
+
+import pytest
+
+from archive_fixture import write_articles
+from conftest import FIXTURES, ROOT, build_site, ingest_fixtures
+from test_archive_reader_cache import EDIT, assert_same_tree
+
+sys.path.insert(0, str(ROOT))
+from pelicanconf import PLUGINS  # noqa: E402
+from plugins.fast_build.forking import WorkerError, fork_map, split  # noqa: E402
+
+WITHOUT = ["-e", "PLUGINS=" + json.dumps([p for p in PLUGINS if p != "fast_build"]),
+           "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"]
+FORKED = ["-e", 'FAST_BUILD={"processes": 2, "min_items": 1}']   # fork even for a small site
+
+
+def build(content, output, extra):
+    result = build_site(content, output, extra=extra)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    base = tmp_path_factory.mktemp("fast-build")
+    ingest_fixtures(base / "content")
+    write_articles(base / "content", range(60))   # six years: several shards, full listing pages
+    shutil.copytree(FIXTURES / "hostile" / "editor", base / "content" / "articles" / "editor")
+    build(base / "content", base / "without", WITHOUT)
+    return base
+
+
+def test_forked_builds_write_the_bytes_of_a_build_without_the_plugin(archive):
+    cached = [*FORKED, "--cache-path", str(archive / "cache")]
+    cold = build(archive / "content", archive / "cold", cached)
+    assert "tiến trình" not in cold.stderr   # no worker message, no traceback
+    build(archive / "content", archive / "warm", cached)
+    assert_same_tree(archive / "without", archive / "cold")
+    assert_same_tree(archive / "without", archive / "warm")
+
+
+def test_an_edit_after_a_forked_build_shows_as_in_a_build_without_the_plugin(archive, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(archive / "content", content)
+    cached = [*FORKED, "--cache-path", str(tmp_path / "cache")]
+    build(content, tmp_path / "before", cached)
+    edited = min((content / "articles").rglob("*.md"))
+    edited.write_text(edited.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+    build(content, tmp_path / "after", cached)
+    build(content, tmp_path / "without", WITHOUT)
+    assert_same_tree(tmp_path / "without", tmp_path / "after")
+
+
+def test_a_broken_article_is_reported_once_when_reading_is_forked(archive, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(archive / "content", content)
+    broken = content / "articles" / "broken.md"
+    broken.write_text("---\ntitle: Bài lỗi\ndate: 2024-13-45\n---\n\nNội dung.\n", encoding="utf-8")
+    result = build_site(content, tmp_path / "output", extra=FORKED)
+    assert result.returncode == 1
+    reported = [line for line in result.stderr.splitlines() if "broken.md:3:" in line]
+    assert len(reported) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _square_all(numbers):
+    return [n * n for n in numbers]
+
+
+def _fail_on_seven(numbers):
+    if 7 in numbers:
+        raise ValueError("không đọc được bài số 7")
+    return numbers
+
+
+def test_fork_map_keeps_order_and_carries_a_childs_error_as_one_line():
+    chunks = split(list(range(10)), 3)
+    assert chunks == [[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]
+    assert fork_map(_square_all, chunks) == [[0, 9, 36, 81], [1, 16, 49], [4, 25, 64]]
+    with pytest.raises(WorkerError, match="ValueError: không đọc được bài số 7"):
+        fork_map(_fail_on_seven, chunks)   # 7 is in chunk 1: a child's failure
+
+
+def _process_id(_chunk):
+    return os.getpid()
+
+
+def test_fork_map_forks_but_stays_serial_while_another_thread_runs():
+    assert fork_map(_process_id, [[1], [2]])[1] != os.getpid()
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        where = fork_map(_process_id, [[1], [2]])
+    finally:
+        stop.set()
+        thread.join()
+    assert where == [os.getpid()] * 2
