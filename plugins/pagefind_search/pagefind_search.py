@@ -77,9 +77,8 @@ def index_site(pelican):
     pages = _PAGES.pop(output, [])
     if not options["enabled"]:
         return
-    cache = Path(options["cache_path"]) if options["cache_path"] else None
-    if cache and not cache.is_absolute():
-        cache = Path(pelican.settings.get("PATH", ".")).resolve().parent / cache
+    cache = Path(options["cache_path"].format(CACHE_PATH=pelican.settings["CACHE_PATH"])) \
+        if options["cache_path"] else None
     try:
         index_shards(Path(output), pages, options, cache)
     except (PagefindError, UnknownIndexFormat, OSError) as exc:

@@ -11,8 +11,9 @@ DEFAULTS = {
     # ("%Y": one Pagefind index per year); the browser merges them (mergeIndex).
     "shard_key": "%Y",
     # Shards whose indexed text is unchanged are copied from here instead of
-    # re-indexed (relative to the project, like Pelican's CACHE_PATH); None: no cache.
-    "cache_path": "cache/pagefind",
+    # re-indexed; "{CACHE_PATH}" is Pelican's cache folder (`make html`: output.cache),
+    # so a build without its content cache is a build without its search cache. None: no cache.
+    "cache_path": "{CACHE_PATH}/pagefind",
     # Words on either side of a đ-word that the folded copy keeps (so folded multi-syllable
     # words stay together); more finds longer folded phrases, and costs index size.
     "fold_context": 1,

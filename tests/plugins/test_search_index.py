@@ -62,16 +62,16 @@ Sáng 20/12, Ban Chấp hành Đảng bộ quận tổ chức hội nghị lần
 
 def fingerprints(cache):
     """Shard -> fingerprint; Pagefind re-runs for a shard exactly when its fingerprint changes."""
-    return {p.parent.name: p.read_text() for p in cache.glob("*/.fingerprint")}
+    return {p.parent.name: p.read_text() for p in cache.glob("*/pagefind/*/.fingerprint")}
 
 
 def test_adding_an_article_reindexes_only_its_shard(tmp_path):
     content = tmp_path / "content"
     ingest_fixtures(content)
     shutil.copytree(FIXTURES / "search" / "articles", content / "articles", dirs_exist_ok=True)
-    settings = ["-e", 'PAGEFIND={"recent_pages": 3}']
+    cache = tmp_path / "cache"   # the search cache lives in Pelican's (scoped) cache folder
+    settings = ["-e", 'PAGEFIND={"recent_pages": 3}', "--cache-path", str(cache)]
     assert build_site(content, tmp_path / "out1", extra=settings).returncode == 0
-    cache = tmp_path / "cache" / "pagefind"
     before = fingerprints(cache)
     assert set(before) >= {"2017", "2025", "recent"}
 
