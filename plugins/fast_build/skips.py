@@ -4,6 +4,9 @@
   writes those listings), Pelican still builds each one's list of dates by testing
   every article against every other (``article in articles``) and then writes
   nothing; ``generate_tags``/``_categories``/``_authors`` are not called then.
+* File stamps: with ``CHECK_MODIFIED_METHOD = "sha1"`` Pelican hashes each article
+  twice per build (to check its cache entry, and again to store it); ``remembered_stamps``
+  hashes it once per build (files do not change while the site is built).
 * Period archives: Pelican matches each period's articles with ``a in dates`` over
   a list, O(articles x period size). ``fast_period_archives`` gives the same lists
   with a set of identities (Content objects compare by identity).
@@ -31,8 +34,20 @@ def fast_period_archives(original):
     return build
 
 
+def remembered_stamps(stamp):
+    stamps: dict[str, object] = {}
+
+    def get(filename):
+        if filename not in stamps:
+            stamps[filename] = stamp(filename)
+        return stamps[filename]
+
+    return get
+
+
 def skip_unneeded_work(generator) -> None:
     for setting, method in UNWRITTEN.items():
         if not generator.settings.get(setting):
             setattr(generator, method, _nothing)
     generator._build_period_archives = fast_period_archives(generator._build_period_archives)
+    generator._get_file_stamp = remembered_stamps(generator._get_file_stamp)

@@ -46,6 +46,8 @@ def folded_copy(*texts: str, context: int = 1) -> str:
     for text in texts:
         plain = _ENTITY.sub(" ", _TAG.sub(" ", text or ""))
         for clause in _CLAUSE.findall(plain):
+            if "đ" not in clause and "Đ" not in clause:
+                continue   # no run to fold (most clauses): skip splitting it into words
             for run in _runs(_WORD.findall(clause), context):
                 seen.setdefault(fold_d(" ".join(run)), None)
     return " · ".join(seen)

@@ -109,7 +109,9 @@ def _link_or_copy(source, target):
 def index_shard(output: Path, shard: Shard, target: Path, options: dict, cache: Path | None) -> bool:
     """Write the shard's index to ``target``; True when Pagefind ran, False when cached."""
     bodies = indexed_text(output, shard)
-    with tempfile.TemporaryDirectory(prefix="pagefind-shard-") as tmp:
+    if cache:   # scratch space beside the cache: the new index is moved there, not copied
+        cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pagefind-shard-", dir=cache) as tmp:
         site, index = Path(tmp) / "site", Path(tmp) / "index"
         command_line = command(site, index, options)
         stamp = fingerprint(bodies, command_line[5:])
@@ -124,8 +126,9 @@ def index_shard(output: Path, shard: Shard, target: Path, options: dict, cache: 
         (index / ".fingerprint").write_text(stamp)
         if cached:
             shutil.rmtree(cached, ignore_errors=True)
-            shutil.copytree(index, cached)
-        shutil.copytree(index, target, dirs_exist_ok=True)
+            os.replace(index, cached)
+            index = cached
+        shutil.copytree(index, target, copy_function=_link_or_copy, dirs_exist_ok=True)
         return True
 
 
