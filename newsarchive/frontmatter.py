@@ -108,8 +108,8 @@ def _load_yaml(yaml_text: str, first_line: int) -> tuple[dict, dict, dict]:
         except RecursionError:   # nesting libyaml refused and Python cannot follow: keep libyaml's words
             pass
         raise _syntax_error(error, yaml_text, first_line) from None
-    if meta is None:
-        meta = {}
+    if meta is None:   # an empty block, or one null scalar ("~", "null"): no keys
+        return {}, {}, {}
     if not isinstance(meta, dict):
         raise FrontMatterError(first_line, "phần thông tin đầu bài phải là các dòng 'khóa: giá trị'")
     key_lines, item_lines = {}, {}

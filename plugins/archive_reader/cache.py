@@ -20,7 +20,9 @@ import markdown
 import pelican
 
 # Settings that name where things are or how many processes work, not how articles are read.
-_PLACES = {"PATH", "OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "PLUGIN_PATHS", "FAST_BUILD"}
+# PATH is not among them: cached articles carry their absolute source path, so two content
+# folders must not share entries that have the same relative name and bytes.
+_PLACES = {"OUTPUT_PATH", "CACHE_PATH", "LOAD_CONTENT_CACHE", "CACHE_CONTENT", "PLUGIN_PATHS", "FAST_BUILD"}
 _ROOT = Path(__file__).resolve().parents[2]
 # The cache holds finished Article objects (CONTENT_CACHING_LAYER "generator"): what
 # every plugin did to them at content_object_init, with newsarchive's code and data.

@@ -54,3 +54,11 @@ def test_contract_errors_carry_their_line(old, new, line):
 def test_empty_body():
     found = problems(parse(GOOD.replace("Nội dung.\n", "")))
     assert found and found[0][0] == 9
+
+
+@pytest.mark.parametrize("block", ["~", "null"])
+def test_a_null_block_is_no_keys_and_reported_as_missing_fields(block):
+    """Found by the fuzz test: a block holding one null scalar crashed the line bookkeeping."""
+    doc = parse(f"---\n{block}\n---\n")
+    assert doc.meta == {} and doc.key_lines == {}
+    assert problems(doc)

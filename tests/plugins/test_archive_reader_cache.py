@@ -52,8 +52,9 @@ def test_cached_builds_write_the_same_bytes_and_see_edits(tmp_path):
     assert any(EDIT.strip().encode() in body for name, body in pages.items() if name.endswith(".html"))
 
 
-def test_cache_folder_changes_with_settings_not_with_places():
+def test_cache_folder_changes_with_settings_and_content_folder_not_with_output():
     base = {"SLUG_REGEX_SUBSTITUTIONS": [(r"/", "-")], "PATH": "/a", "OUTPUT_PATH": "/b"}
-    assert fingerprint(base) == fingerprint({**base, "PATH": "/c", "OUTPUT_PATH": "/d", "CACHE_PATH": "/e"})
+    assert fingerprint(base) == fingerprint({**base, "OUTPUT_PATH": "/d", "CACHE_PATH": "/e"})
+    assert fingerprint(base) != fingerprint({**base, "PATH": "/c"})   # cached articles hold their source path
     assert fingerprint(base) != fingerprint({**base, "SLUG_REGEX_SUBSTITUTIONS": [(r"/", "_")]})
     assert fingerprint(base) != fingerprint({**base, "ARTICLE_URL": "{slug}/"})
