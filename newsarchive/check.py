@@ -14,6 +14,7 @@ Errors make the exit code 1; warnings do not.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from . import html_policy
 from .article import TIMEZONE, format_iso
 from .frontmatter import SLUG_RE, Document, FrontMatterError, display, load, parse_date, problems
 from .checkcache import Cache
@@ -30,18 +32,12 @@ EXTENSIONS = (".md", ".markdown")
 ERROR, WARNING = "error", "warning"
 PARALLEL_FROM = 4000          # below this many files, one process is faster
 
-# Raw HTML in a Markdown body: what the build's allow-list sanitiser keeps
-# (paragraphs, headings, lists, tables, links, images, figures, emphasis);
-# any other element, any event handler or style attribute, and script-like
-# URLs are stripped, so an editor is told before the text silently vanishes.
-KEPT_ELEMENTS = frozenset(
-    "p br hr h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table thead tbody tfoot tr th td caption colgroup col "
-    "a img figure figcaption em strong b i u s del ins mark sub sup small blockquote q cite code pre abbr".split())
-KEPT_ATTRIBUTES = frozenset("href src alt title width height colspan rowspan".split())
+# Raw HTML in a Markdown body is warned about exactly where the build's sanitiser
+# (newsarchive.html_policy, the same allow-list) will strip it, so an editor is
+# told before the text silently vanishes.
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>])((?:\s+[^<>]*?)?)\s*/?>")
 _ATTRIBUTE = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
-_BAD_URL = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
-_MARKDOWN_URL = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
+_MARKDOWN_URL = re.compile(r"\]\(\s*<?\s*([^\s)>]*)")
 _CODE_SPAN = re.compile(r"`+[^`\n]*`+")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -115,7 +111,9 @@ def raw_html(doc: Document) -> list[tuple[int, str]]:
             continue
         line = _CODE_SPAN.sub("", line)
         for match in _MARKDOWN_URL.finditer(line):
-            found.append((number, f"liên kết '{match.group(1)}:' sẽ bị xóa khi dựng trang"))
+            scheme = html_policy.refused_scheme(match.group(1))
+            if scheme:
+                found.append((number, f"liên kết '{scheme}:' sẽ bị xóa khi dựng trang"))
         for match in _TAG.finditer(line):
             found.extend((number, message) for message in _tag_problems(match))
     return list(dict.fromkeys(found))
@@ -123,19 +121,22 @@ def raw_html(doc: Document) -> list[tuple[int, str]]:
 
 def _tag_problems(match: re.Match) -> list[str]:
     name = match.group(2).lower()
-    if name not in KEPT_ELEMENTS:
+    if not html_policy.kept_element(name):
         if match.group(1):
             return []          # the closing tag of an element already reported
-        return [f"thẻ HTML <{name}> sẽ bị xóa khi dựng trang; hãy dùng cú pháp Markdown "
-                "(xem docs/huong-dan-bien-tap.md)"]
+        if name in html_policy.DROP_WITH_CONTENT:
+            return [f"thẻ HTML <{name}> sẽ bị xóa khi dựng trang, cùng mọi thứ bên trong nó"]
+        return [f"thẻ HTML <{name}> sẽ bị xóa khi dựng trang (chữ bên trong vẫn giữ); hãy dùng cú pháp "
+                "Markdown (xem docs/huong-dan-bien-tap.md)"]
     messages = []
     for attribute, value in _ATTRIBUTE.findall(match.group(3)):
         attribute = attribute.lower()
-        if attribute not in KEPT_ATTRIBUTES:
+        if not html_policy.kept_attribute(name, attribute):
             messages.append(f"thuộc tính '{attribute}' của thẻ <{name}> sẽ bị xóa khi dựng trang")
-        elif _BAD_URL.match(value.strip("\"'")):
-            scheme = _BAD_URL.match(value.strip("\"'")).group(1).lower()
-            messages.append(f"liên kết '{scheme}:' trong thẻ <{name}> sẽ bị xóa khi dựng trang")
+        elif attribute in html_policy.URL_ATTRIBUTES:
+            scheme = html_policy.refused_scheme(html.unescape(value.strip("\"'")))
+            if scheme:
+                messages.append(f"liên kết '{scheme}:' trong thẻ <{name}> sẽ bị xóa khi dựng trang")
     return messages
 
 

@@ -52,6 +52,7 @@ class Spellings:
         self._preferred = {key: min(group, key=lambda t: (-group[t], _tone_position(t), t))
                            for key, group in groups.items()}
         self._aliases: dict[str, str] = {}
+        self._problems: dict[str, str | None] = {}
         for entry in vocabulary:
             self._preferred[spelling_key(entry.name)] = entry.name
             for alias in entry.aliases:
@@ -59,7 +60,12 @@ class Spellings:
                     self._aliases[spelling_key(alias)] = entry.name
 
     def problem(self, tag: str) -> str | None:
-        """Why ``tag`` should be written otherwise, or None."""
+        """Why ``tag`` should be written otherwise, or None (worked out once per spelling)."""
+        if tag not in self._problems:
+            self._problems[tag] = self._problem(tag)
+        return self._problems[tag]
+
+    def _problem(self, tag: str) -> str | None:
         key = spelling_key(tag)
         if key in self._aliases:
             name = self._aliases[key]

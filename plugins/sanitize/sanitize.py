@@ -28,6 +28,8 @@ from urllib.parse import urlsplit
 import nh3
 from pelican import signals
 
+from newsarchive import html_policy
+
 from .settings import DEFAULTS
 
 ID_PREFIX = "nd-"                    # "nội dung": ids and in-page links of the body
@@ -49,12 +51,12 @@ def settings_of(pelican_settings) -> dict:
 @lru_cache(maxsize=8)
 def _cleaner(tags: frozenset, attributes: tuple, drop: frozenset, schemes: frozenset) -> nh3.Cleaner:
     allowed = {tag: set(names) - {"rel", "loading"} for tag, names in attributes}
-    for anchor_target in ("h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"):
+    for anchor_target in html_policy.ANCHOR_TARGETS:
         allowed.setdefault(anchor_target, set()).add("id")
     return nh3.Cleaner(
-        tags=set(tags) | {"h1"},          # kept only to become <h2>
+        tags=set(tags) | html_policy.DEMOTED,          # kept only to become <h2>
         clean_content_tags=set(drop) - set(tags),
-        attributes=allowed,
+        attributes={**allowed, "*": set(html_policy.GENERIC_ATTRIBUTES)},   # "*": on every element
         set_tag_attribute_values={"img": {"loading": "lazy"}},
         link_rel=None,
         url_schemes=set(schemes),

@@ -6,7 +6,9 @@
 * ``newsarchive.ingest.run`` / ``newsarchive ingest``: one report line per input, whatever the inputs.
 * ``newsarchive.frontmatter.parse`` / ``problems``: arbitrary text and arbitrary YAML values give a
   Document or a FrontMatterError with a line number, and a list of (line, message).
-* ``newsarchive check`` does not exist yet: when it lands, feed it the same strategies here.
+* ``newsarchive check``: arbitrary bytes, arbitrary front matter and bodies full of HTML, in files
+  next to each other, give one ``path:line: message`` line per problem and exit 0 or 1 -- never a
+  traceback.
 
 Examples per test come from a profile: ``HYPOTHESIS_PROFILE=deep make test`` fuzzes 50x longer
 than the default that keeps ``make test`` quick.
@@ -172,3 +174,34 @@ def test_frontmatter_arbitrary_yaml_values(meta, body):
     except yaml.YAMLError:
         return
     assert_parses_or_reports(f"---\n{front}---\n{body}")
+
+
+article_file = st.one_of(
+    st.binary(max_size=400),
+    st.builds(lambda inside, body: f"---\n{inside}\n---\n{body}".encode("utf-8", "surrogatepass"),
+              st.text(max_size=200), st.one_of(html_tree, st.text(max_size=200))),
+    st.builds(lambda meta, body: f"---\n{meta}---\n\n{body}\n".encode(),
+              st.dictionaries(st.sampled_from(FIELDS), st.one_of(letters, date_text, st.lists(letters, max_size=3)),
+                              max_size=8).map(lambda meta: yaml.safe_dump(meta, allow_unicode=True)),
+              st.one_of(html_tree, line)))
+
+
+@settings(max_examples=15)
+@given(st.lists(article_file, min_size=1, max_size=4))
+def test_check_reports_every_problem_as_path_line_message(files):
+    out, err = io.StringIO(), io.StringIO()
+    with tempfile.TemporaryDirectory() as folder, redirect_stdout(out), redirect_stderr(err):
+        names = []
+        for number, data in enumerate(files):
+            path = Path(folder) / "articles" / f"bai-{number}.md"
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(data)
+            names.append(str(path))
+        code = main(["check", "--content", folder, "--jobs", "1"])
+    out, err = out.getvalue(), err.getvalue()
+    assert code in (0, 1), (code, out, err)
+    assert "Traceback" not in out + err
+    for shown in out.splitlines():
+        path, line_number, message = shown.split(":", 2)
+        assert path in names and int(line_number) >= 1 and message.strip(), shown
+    assert f"Đã kiểm tra {len(files)} tệp" in err
