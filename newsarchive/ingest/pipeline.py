@@ -34,6 +34,10 @@ _ACCENTED = re.compile(r"[^\W\d_]*[\u00c0-\u1ef9][^\W\d_]*")   # NFC text: accen
 _NOT_LETTER = re.compile("[%s]" % re.escape("".join(
     ch for ch in map(chr, range(0xC0, 0x1EFA)) if not _WORD.fullmatch(ch))))
 _ACCENTED_WORD = re.compile("[\u00c0-\u1ef9][^ ]*")
+# The notes a folder of scrapes comes with (a README saying where the pages came from, a
+# licence, a list of sources): read as text they look like an article, so they go by name.
+_FOLDER_NOTES = re.compile(r"(readme|licen[cs]e|copying|notice|authors|changelog|changes|contributing|sources)"
+                           r"([._-][\w.-]*)?", re.IGNORECASE)
 
 
 class Quarantine(ValueError):
@@ -106,6 +110,8 @@ def _head(page: extract.Page, kept: list[str], rules: portals.Rules, options: Op
 
 def process(raw: bytes, raw_name: str, options: Options | None = None) -> Article:
     options = options or Options()
+    if _FOLDER_NOTES.fullmatch(raw_name):
+        raise Quarantine("tệp ghi chú đi kèm thư mục (README, giấy phép, danh sách nguồn), không phải bài cào về")
     page, rules = _read(raw, raw_name, options)
     if decode.lost_accents("\n".join(page.lines[:2000])[:LANGUAGE_SAMPLE]):
         raise Quarantine("văn bản đã mất dấu tiếng Việt (chữ có dấu bị thay bằng '?'), không khôi phục được")

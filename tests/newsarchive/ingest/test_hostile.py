@@ -69,6 +69,11 @@ def _zip() -> bytes:
     ("english.txt", b"Council meeting\n16/07/2019\nThe council met on Tuesday to discuss the budget.\n",
      "không phải bài tiếng Việt"),
     ("nodate.txt", "Tiêu đề bài viết\nNội dung bài viết không có ngày tháng nào cả.\n".encode(), "ngày đăng"),
+    ("README.md", "# Trang cào từ Cổng TTĐT tỉnh\n\nNgày 16/07/2019, nhóm lưu trữ đã tải về các trang của "
+     "cổng thông tin điện tử tỉnh An Giang để lưu giữ lâu dài.\n".encode(), "tệp ghi chú"),
+    ("LICENSE", "Giấy phép sử dụng, ngày 16/07/2019: được phép sao chép và phân phối lại.\n".encode(), "tệp ghi chú"),
+    ("SOURCES.tsv", "tệp\tnguồn\tngày\nbai-1.html\thttps://angiang.gov.vn/bai-1\t16/07/2019\n".encode(),
+     "tệp ghi chú"),
     ("listing.txt", "\n".join(f"Tin số {i} về hoạt động của tỉnh ({i:02d}/05/2024)" for i in range(1, 12)).encode(),
      "danh mục"),
 ])
