@@ -4,22 +4,28 @@
     python bench/search.py --large         # 100,000 (heavy: run once)
     python bench/search.py -n 2000 --work /tmp/bench-search
     python bench/search.py --replicate 10  # 10,000 built pages, each indexed 10 times
+    python bench/search.py --site bench/work/build/output-ours-100000   # only step 4-5, over a
+                                           # site `make bench ARGS=--full` built (real 100k build)
 
 Steps, each reported in one JSON document (also written to WORK/search-N.json):
 1. generate N articles (kept in WORK and reused when present);
 2. build the site with Pelican, search indexing off (time, peak RSS);
 3. index it the way the plugin does, one Pagefind run per shard, no cache (time,
    peak RSS of the indexer), and again without the folded copy to price it;
-4. headless Chromium, a cold browser per query: bytes transferred and time to
-   first results and to all results, from navigation start and from the moment
-   search.js starts the search (performance marks it sets);
-5. recall of each diacritic-free query against the same query with diacritics.
+4. headless Chromium, a cold browser per query, the site served as GitHub Pages
+   serves it (text gzip-compressed): bytes transferred and time to first results
+   (the first answer with results) and to all results, from navigation start and
+   from the moment search.js starts the search (performance marks it sets); each
+   query opened as a link (``/search/?q=``) and typed into the loaded search page;
+5. recall of each diacritic-free query against the same query with diacritics, over all
+   its results and over the pages whose text holds the words as typed (ground truth).
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -30,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -114,13 +121,33 @@ def index(output: Path, exclude: list[str]) -> dict:
     return {**stats, "bytes": kinds, "shards": len(json.loads((folder / "shards.json").read_text())["shards"])}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as GitHub Pages (the publish workflow's host) does: text types
+    gzip-compressed when the browser asks; Pagefind's files, already compressed, as they are."""
+
+    COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"   # (a folder without its "/" is redirected by the base class)
+        if path.is_file() and path.suffix in self.COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
     def log_message(self, *args):
         pass
 
 
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
@@ -136,50 +163,89 @@ MEASURE = """() => {
     first_results_ms: Math.round(first), all_results_ms: Math.round(done),
     search_to_first_ms: Math.round(first - start), search_to_all_ms: Math.round(done - start),
     bytes_to_first: sum(all.filter((e) => e.responseEnd <= first)),
+    bytes_search_to_first: sum(all.filter((e) => e.startTime >= start && e.responseEnd <= first)),
     index_bytes_to_first: sum(index.filter((e) => e.responseEnd <= first)),
     bytes_total: sum(all), index_bytes_total: sum(index),
     results: document.querySelector("#search-status").textContent,
   };
 }"""
 
-RECALL = """async ([pairs]) => {
+RECALL = """async ([queries]) => {
   const { Archive } = await import("/theme/js/search-engine.js");
   const archive = new Archive("/pagefind/shards.json", "/");
-  const ids = async (q) => { let last; for await (const a of archive.search(q)) last = a;
-                             return new Set(last.results.map((r) => r.result.id)); };
-  const out = [];
-  for (const [exact, folded] of pairs) {
-    const [a, b] = [await ids(exact), await ids(folded)];
-    out.push({ exact, folded, exact_results: a.size, folded_results: b.size,
-               recall: a.size ? [...a].filter((id) => b.has(id)).length / a.size : 1 });
-  }
+  const out = {};
+  for (const q of queries) { let last; for await (const a of archive.search(q)) last = a;
+                             out[q] = last.results.map((r) => r.result.id); }
   return out;
 }"""
+
+MARKER = "\u2042"   # plugins/pagefind_search/folding.py: the hidden folded copy starts here
+
+
+def page_texts(output: Path) -> dict[str, str]:
+    """Pagefind id -> the page's own indexed text (folded copy cut off), from the fragments."""
+    texts = {}
+    for fragment in (output / "pagefind").glob("*/fragment/*.pf_fragment"):
+        if fragment.parts[-3] == "recent":
+            continue
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        texts[fragment.stem] = unicodedata.normalize("NFC", data["content"].split(MARKER)[0]).casefold()
+    return texts
+
+
+def recall(found: dict[str, list[str]], texts: dict[str, str]) -> list[dict]:
+    """For each (exact, folded) pair: the folded query's share of the exact query's results,
+    and of the pages whose own text holds the exact words side by side (ground truth, which
+    leaves out Pagefind's loose and prefix matches such as "đà" ~ "đào")."""
+    out = []
+    for exact, folded in PAIRS:
+        a, b = set(found[exact]), set(found[folded])
+        phrase = re.compile(r"(?<!\w)" + re.escape(unicodedata.normalize("NFC", exact).casefold()) + r"(?!\w)")
+        truth = {page for page, text in texts.items() if phrase.search(text)}
+        out.append({"exact": exact, "folded": folded, "exact_results": len(a), "folded_results": len(b),
+                    "recall": round(len(a & b) / len(a), 4) if a else 1,
+                    "pages_with_the_words": len(truth),
+                    "exact_finds": round(len(truth & a) / len(truth), 4) if truth else 1,
+                    "folded_finds": round(len(truth & b) / len(truth), 4) if truth else 1})
+    return out
+
+
+def measure_query(browser, base: str, query: str, typed: bool) -> dict:
+    """One query in a cold browser context: opened as a link (``/search/?q=``), or typed
+    into the search page once it has loaded (it opens the first index tier meanwhile)."""
+    context = browser.new_context(bypass_csp=True)   # the site's CSP forbids the eval Playwright's waits use
+    page = context.new_page()
+    if typed:
+        page.goto(f"{base}/search/", wait_until="networkidle")
+        page.fill("#search-input", query)
+        page.press("#search-input", "Enter")
+    else:
+        page.goto(f"{base}/search/?q={quote(query)}")
+    page.wait_for_function("performance.getEntriesByName('search-first-results').length", timeout=120000)
+    page.wait_for_selector("#search-results[data-state=done]", state="attached", timeout=300000)
+    result = page.evaluate(MEASURE)
+    context.close()
+    return result
 
 
 def browse(output: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
     server, base = serve(output)
-    queries, recall = [], []
+    queries, found = [], {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             for query in QUERIES:
-                context = browser.new_context()  # cold: nothing cached
-                page = context.new_page()
-                page.goto(f"{base}/search/?q={quote(query)}")
-                page.wait_for_function("performance.getEntriesByName('search-first-results').length", timeout=120000)
-                page.wait_for_selector("#search-results[data-state=done]", state="attached", timeout=300000)
-                queries.append({"query": query, **page.evaluate(MEASURE)})
-                context.close()
-            page = browser.new_page()
+                queries.append({"query": query, "link": measure_query(browser, base, query, typed=False),
+                                "typed": measure_query(browser, base, query, typed=True)})
+            page = browser.new_page(bypass_csp=True)
             page.goto(f"{base}/search/")
-            recall = page.evaluate(RECALL, [PAIRS])
+            found = page.evaluate(RECALL, [[q for pair in PAIRS for q in pair]])
             browser.close()
     finally:
         server.shutdown()
-    return {"queries": queries, "recall": recall}
+    return {"queries": queries, "recall": recall(found, page_texts(output))}
 
 
 def main(argv=None) -> int:
@@ -191,11 +257,17 @@ def main(argv=None) -> int:
                         help="index each built article page K times (e.g. 10,000 x 10 pages)")
     parser.add_argument("--reuse-build", action="store_true", help="keep a site already built in WORK")
     parser.add_argument("--skip-variant", action="store_true", help="do not price the folded copy")
+    parser.add_argument("--site", type=Path, help="only the browser steps, over this built site")
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)  # internal: the child of index()
     parser.add_argument("--exclude", action="append", default=[], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.index:
         index_now(args.index, args.exclude)
+        return 0
+    if args.site:
+        pages = sum(1 for _ in args.site.glob("[12][0-9][0-9][0-9]/[01][0-9]/*/index.html"))
+        print(json.dumps({"site": str(args.site), "article_pages": pages, **browse(args.site)},
+                         ensure_ascii=False, indent=1))
         return 0
     count = generate.LARGE_COUNT if args.large else args.count
     content, output = args.work / f"content-{count}", args.work / f"output-{count}"

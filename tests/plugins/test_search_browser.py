@@ -205,3 +205,23 @@ def test_nonsense_query_says_nothing_found(search_page):
     base, page = search_page
     assert open_search(page, base, "q=zzqxw") == []
     assert "Không tìm thấy" in page.locator("#search-status").inner_text()
+
+
+def test_the_search_page_loads_its_index_before_the_reader_types(browser, serve, search_site):
+    """Preloaded scripts and shard list resolve; the first tier's index opens while the box is empty."""
+    base = serve(search_site)
+    context = browser.new_context()
+    page = context.new_page()
+    responses = {}
+    page.on("response", lambda response: responses.setdefault(urlparse(response.url).path, response.status))
+    page.goto(f"{base}/search/", wait_until="networkidle")
+    preloads = page.eval_on_selector_all("link[rel=modulepreload], link[rel=preload][as=fetch]",
+                                         "links => links.map((l) => new URL(l.href).pathname)")
+    assert {"/pagefind/pagefind.js", "/pagefind/shards.json"} <= set(preloads)
+    assert all(responses.get(path) == 200 for path in preloads), (preloads, responses)
+    assert responses.get("/pagefind/recent/pagefind-entry.json") == 200, sorted(responses)
+    assert not any(path.endswith(".pf_index") for path in responses)   # no query yet: no word index
+    page.fill("#search-input", "cam le")
+    page.press("#search-input", "Enter")
+    assert any("Cẩm Lệ" in t for t in results(page))
+    context.close()

@@ -33,6 +33,12 @@ export class Archive {
     return recent ? [[recent], shards] : [shards];
   }
 
+  // Open the first tier's index while the reader is still typing (script, wasm, metadata);
+  // a failure here is reported by the search that needs it.
+  warm() {
+    this.tiers([]).then((tiers) => tiers.length && this.instance(tiers[0])).catch(() => {});
+  }
+
   async instance(tier) {
     const key = tier.map((s) => s.key).join(",");
     if (!this.instances.has(key)) this.instances.set(key, this.open(tier));
