@@ -8,7 +8,7 @@ CONTENT ?= content
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
 
-.PHONY: html publish serve devserver check test audit bench bench-ingest bench-search linkcheck clean install
+.PHONY: html publish serve devserver check test audit bench bench-ingest bench-search bench-check linkcheck clean install
 
 install: $(STAMP)
 
@@ -63,6 +63,10 @@ bench-ingest: $(STAMP)
 # Search at scale: N=10000 by default; `make bench-search ARGS=--large` for 100,000.
 bench-search: $(STAMP)
 	$(BIN)/python bench/search.py $(ARGS)
+
+# newsarchive check over 100,000 synthetic articles: cold on one core and on all, then with --cache.
+bench-check: $(STAMP)
+	$(BIN)/python bench/check_scale.py --articles 100000
 
 # Build time and peak RSS, stock Pelican + Pagefind vs our `make html`, full and incremental
 # (bench/build.py; ARGS="--count 2000 --repeat 1", "--full" for 100,000 articles).
