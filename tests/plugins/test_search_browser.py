@@ -225,3 +225,13 @@ def test_the_search_page_loads_its_index_before_the_reader_types(browser, serve,
     page.press("#search-input", "Enter")
     assert any("Cẩm Lệ" in t for t in results(page))
     context.close()
+
+
+@pytest.mark.parametrize("query, expected", [("Tomahawk", DA_NANG_FOLDED), ("tomahawk", DA_NANG_FOLDED),
+                                             ("Uzbekistan", HOA)])
+def test_a_rare_word_finds_its_article_not_another_shards_prefix_noise(search_page, query, expected):
+    """Pagefind answers a word a shard lacks with its longest prefix ("tomahawk" -> "to"): the other
+    shards' "tổ", "tỏ" ... must not fill the list (or outrank the one article that has the word)."""
+    base, page = search_page
+    found = open_search(page, base, f"q={quote(query)}")
+    assert found and all(expected in title for title in found), found

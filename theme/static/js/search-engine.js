@@ -3,9 +3,10 @@
 // ("recent"), and pagefind/shards.json. A search asks "recent" first (its
 // results show at once, from a few hundred kilobytes), then all shards merged
 // into one Pagefind instance (mergeIndex), whose answer replaces the first.
-import { isQuoted, tidy } from "./search-text.js";
+import { holdsEvery, isQuoted, queryTerms, tidy } from "./search-text.js";
 
 const SHARD = "shard"; // synthetic filter naming each page's shard
+const CHECKED = 10;    // results whose text is checked for the words typed (the first screen)
 
 export class Archive {
   constructor(manifestUrl, siteBase) {
@@ -70,7 +71,7 @@ export class Archive {
       if (last) await pagefind.filtersLoaded; // the complete answer carries the counts
       const answer = sort === "newest" && tier.length > 1
         ? await searchNewest(pagefind, tier, query, options)
-        : await searchTier(pagefind, query, options);
+        : await searchTier(pagefind, query, options, last ? "complete" : "preview");
       yield { ...order(answer, sort), done: last };
     }
     if (!tiers.length) yield { results: [], filters: {}, total: 0, done: true };
@@ -87,24 +88,51 @@ function pagefindFilters(filters) {
 // One Pagefind query for a tier. With several syllables, a result whose matched words
 // include a run as long as the query has them standing together ("hội nghị", not
 // "hội ... nghị"): together results rank first, and a "quoted" query keeps only them.
-async function searchTier(pagefind, query, options) {
+// `check`: "complete" (the last tier), "preview" (a first tier: noise is dropped, not kept), or false.
+async function searchTier(pagefind, query, options, check = "complete") {
   const q = tidy(query);
   const syllables = q.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
-  const answer = await pagefind.search(q ? syllables.join(" ") : null, options);
+  const text = q ? syllables.join(" ") : null;
+  let answer = await pagefind.search(text, options);
+  const shards = check ? await shardsWithEveryWord(pagefind, q, syllables, answer, options) : undefined;
+  if (shards?.length) answer = await pagefind.search(text, withShards(options, shards));
+  else if (shards && check === "preview") answer = { results: [], filters: {} };
   const together = new Set(syllables.length > 1
     ? answer.results.filter((r) => hasRun(r.words, syllables.length)).map((r) => r.id) : []);
   const all = isQuoted(q) && syllables.length > 1 ? answer.results.filter((r) => together.has(r.id)) : answer.results;
-  return { together, all, filters: answer.filters };
+  return { together, all, filters: answer.filters, shards };
+}
+
+// Pagefind answers a word an index does not have with the longest prefix it has
+// ("tajikistan" -> "ta", upstream issue #780): a shard without a rare name fills the list
+// with noise that can outrank the real matches. When a first-screen result lacks a word as
+// typed, find (with exact, non-backtracking searches) the shards holding every word.
+// undefined: no noise seen; []: no shard holds every word as typed (in the last tier, a
+// word typed in part, and Pagefind's prefix answer is kept).
+async function shardsWithEveryWord(pagefind, q, syllables, answer, options) {
+  const terms = queryTerms(q);
+  if (!terms.length || !answer.results.length) return undefined;
+  const shown = await Promise.all(answer.results.slice(0, CHECKED).map((r) => r.data()));
+  if (shown.every((data) => holdsEvery(data.content, terms))) return undefined;
+  const exact = await Promise.all(syllables.map((s) => pagefind.search(`"${s.replace(/"/g, "")}"`, options)));
+  const counts = exact.map((a) => a.filters?.[SHARD] || {});
+  return Object.keys(counts[0]).filter((key) => counts.every((c) => c[key] > 0));
+}
+
+function withShards(options, shards) {
+  return { ...options, filters: { ...options.filters, [SHARD]: { any: shards } } };
 }
 
 // Newest first over several shards. Pagefind sorts each index by date, but merges indexes
 // by score, and a sorted search's score is the page's rank inside its own index. So ask
 // one shard at a time (its synthetic filter), newest shard first, and concatenate.
 async function searchNewest(pagefind, tier, query, options) {
+  const { shards } = await searchTier(pagefind, query, options);   // which shards hold the words
   const merged = { together: new Set(), all: [], filters: {} };
   for (const shard of tier) {
+    if (shards?.length && !shards.includes(shard.key)) continue;
     const filters = { ...options.filters, [SHARD]: [shard.key] };
-    const answer = await searchTier(pagefind, query, { ...options, filters });
+    const answer = await searchTier(pagefind, query, { ...options, filters }, false);
     answer.together.forEach((id) => merged.together.add(id));
     merged.all.push(...answer.all);
     addCounts(merged.filters, answer.filters);
