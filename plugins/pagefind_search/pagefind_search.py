@@ -7,7 +7,8 @@
 * ``finalized``: index each shard (one per year by default, see ``shards``) into
   ``<OUTPUT_PATH>/pagefind/<key>/``, the newest articles once more into
   ``pagefind/recent/`` (the small index the first results come from), and write
-  ``pagefind/shards.json`` and ``pagefind/pagefind.js`` for search.js.
+  ``pagefind/shards.json`` and ``pagefind/pagefind.js`` for search.js, and add
+  preloads of the first tier's files to the search page.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pelican import signals
 
 from .folding import MARKER, folded_copy
 from .settings import DEFAULTS
-from .shards import PagefindError, group, index_shard, recent, write_manifest
+from .shards import PagefindError, group, index_shard, preload_first_tier, recent, write_manifest
 from .stable import UnknownIndexFormat
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def remember_articles(generator):
     _PAGES[generator.settings["OUTPUT_PATH"]] = [(a.save_as, a.date) for a in generator.articles]
 
 
-def index_shards(output: Path, pages: list, options: dict, cache: Path | None) -> list:
+def index_shards(output: Path, pages: list, options: dict, cache: Path | None, search_page: str = "") -> list:
     """Index every shard into ``output/<subdir>/``; returns the keys Pagefind re-indexed."""
     folder = output / options["output_subdir"]
     shutil.rmtree(folder, ignore_errors=True)
@@ -67,6 +68,8 @@ def index_shards(output: Path, pages: list, options: dict, cache: Path | None) -
     write_manifest(folder, shards, newest)
     if shards:  # one copy of the (identical) script at a fixed URL for the search page
         shutil.copy2(folder / shards[0].key / "pagefind.js", folder / "pagefind.js")
+        if search_page:
+            preload_first_tier(output / search_page, folder, (newest or shards[0]).key)
     logger.info("Pagefind: %d phân đoạn, lập lại chỉ mục %s", len(shards), ", ".join(rebuilt) or "không")
     return rebuilt
 
@@ -80,7 +83,7 @@ def index_site(pelican):
     cache = Path(options["cache_path"].format(CACHE_PATH=pelican.settings["CACHE_PATH"])) \
         if options["cache_path"] else None
     try:
-        index_shards(Path(output), pages, options, cache)
+        index_shards(Path(output), pages, options, cache, pelican.settings.get("SEARCH_SAVE_AS", ""))
     except (PagefindError, UnknownIndexFormat, OSError) as exc:
         print(f"Lỗi tạo chỉ mục tìm kiếm (Pagefind): {exc}", file=sys.stderr)
         raise SystemExit(1) from None

@@ -140,3 +140,26 @@ def write_manifest(folder: Path, shards: list[Shard], newest: Shard | None) -> N
     """What search.js reads: the recent shard and the shards newest first, with page counts."""
     data = {"recent": _entry(newest) if newest else None, "shards": [_entry(s) for s in shards]}
     (folder / MANIFEST).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+_PAGEFIND_SCRIPT = re.compile(r'<link rel="modulepreload" href="([^"]*)/pagefind/pagefind\.js">')
+
+
+def preload_first_tier(page: Path, folder: Path, key: str) -> None:
+    """Let the search page fetch the first tier's WebAssembly and metadata while it parses,
+    instead of after pagefind.js has read the tier's entry file (their names are only known
+    once the tier is indexed). The page marks where: its modulepreload of pagefind.js."""
+    if not page.is_file() or not (folder / key / "pagefind-entry.json").is_file():
+        return
+    html = page.read_text(encoding="utf-8")
+    found = _PAGEFIND_SCRIPT.search(html)
+    if not found:
+        return
+    entry = json.loads((folder / key / "pagefind-entry.json").read_text(encoding="utf-8"))
+    language = next(iter(entry["languages"].values()))
+    base = f"{found.group(1)}/{folder.name}/{key}/"
+    if f'href="{base}' in html:   # already added (a page Pelican did not rewrite)
+        return
+    links = "".join(f'\n<link rel="preload" href="{base}{name}" as="fetch" crossorigin>' for name in (
+        f"wasm.{language['wasm'] or 'unknown'}.pagefind", f"pagefind.{language['hash']}.pf_meta"))
+    page.write_text(html[:found.end()] + links + html[found.end():], encoding="utf-8")

@@ -212,13 +212,18 @@ def test_the_search_page_loads_its_index_before_the_reader_types(browser, serve,
     base = serve(search_site)
     context = browser.new_context()
     page = context.new_page()
-    responses = {}
+    responses, requested = {}, []
     page.on("response", lambda response: responses.setdefault(urlparse(response.url).path, response.status))
+    page.on("request", lambda request: requested.append(urlparse(request.url).path))
     page.goto(f"{base}/search/", wait_until="networkidle")
     preloads = page.eval_on_selector_all("link[rel=modulepreload], link[rel=preload][as=fetch]",
                                          "links => links.map((l) => new URL(l.href).pathname)")
     assert {"/pagefind/pagefind.js", "/pagefind/shards.json"} <= set(preloads)
-    assert all(responses.get(path) == 200 for path in preloads), (preloads, responses)
+    # The first tier's WebAssembly and metadata, named by the index, are preloaded too, and
+    # Pagefind's own fetches use the preloaded responses (each file is requested once).
+    assert any(p.startswith("/pagefind/recent/wasm.") for p in preloads), preloads
+    assert any(p.startswith("/pagefind/recent/pagefind.") and p.endswith(".pf_meta") for p in preloads), preloads
+    assert all(responses.get(path) == 200 and requested.count(path) == 1 for path in preloads), (preloads, requested)
     assert responses.get("/pagefind/recent/pagefind-entry.json") == 200, sorted(responses)
     assert not any(path.endswith(".pf_index") for path in responses)   # no query yet: no word index
     page.fill("#search-input", "cam le")
