@@ -32,6 +32,10 @@ _BLOCK_TAG = re.compile(r"<(p|div|br|tr|li|h[1-6])\b[^<>]{0,300}>", re.IGNORECAS
 _BARE_URL = re.compile(r"^https?://\S+$")
 _HOME_URL = re.compile(r"^https?://[^/?#]+/?((index|default|home|trang-chu)(\.\w+)?)?/?$", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]+\s+")
+# The publication time in a page's schema.org data (NewsArticle, Article), read from the raw page.
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+LEDE_WORDS = 8
+_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "table", "ul", "ol")
 MAX_HTML = 8_000_000        # characters: a bigger "page" is not one article
 HEADLINE_WORDS = 5          # a link this long names another article
@@ -124,10 +128,27 @@ def _parse_date(value: str | None, now: datetime | None) -> datetime | None:
     return moment if 1945 <= moment.year and moment <= (now or datetime.now(TIMEZONE)) else None
 
 
-def _date(soup, url: str | None, now: datetime | None) -> datetime | None:
+def _date(soup, html_text: str, url: str | None, now: datetime | None, found: str | None = None):
+    """Meta tags, then the page's schema.org data (``datePublished``, where most Vietnamese
+    news sites put the time), then the date trafilatura found (a day, no time), then the URL."""
     value = _meta(soup, "article:published_time", "og:published_time", "pubdate", "publishdate", "date",
                   "dc.date.issued", "DC.date.issued")
-    return _parse_date(value, now) or date_from_url(url or "")
+    linked = _LD_DATE.search(html_text, 0, 400_000)
+    return (_parse_date(value, now) or (_parse_date(linked.group(1), now) if linked else None)
+            or _parse_date(found, now) or date_from_url(url or ""))
+
+
+def _with_lede(lines: list[str], soup, page_text: str) -> list[str]:
+    """The sapo a Vietnamese news page sets apart above the body (in bold, its own block), where
+    trafilatura leaves it out: the page's description, when the page shows it as text and the
+    body does not have it. Vietnamese only: an English standfirst is not part of the main text
+    the extraction benchmark scores (it cost 0.002 F1 there)."""
+    lede = _meta(soup, "description", "og:description")
+    if not lede or len(lede.split()) < LEDE_WORDS or lede not in page_text or not _VIETNAMESE.search(lede):
+        return lines
+    if any(lede in line or line in lede for line in lines[:3] if len(line.split()) >= LEDE_WORDS):
+        return lines
+    return [lede, *lines]
 
 
 def from_text(text: str) -> Page:
@@ -207,14 +228,16 @@ def _is_teaser_page(lines: list[str], headlines: set[str]) -> bool:
     return linked >= 4 and linked * 2 >= len(lines)
 
 
-def _with_trafilatura(html_text: str, url: str | None) -> tuple[list[str], str | None]:
+def _with_trafilatura(html_text: str, url: str | None) -> tuple[list[str], str | None, str | None]:
+    """(lines, author, date) of the page's main text."""
     import trafilatura
 
     document = trafilatura.bare_extraction(html_text, url=url, include_comments=False, with_metadata=True,
                                            include_tables=True, deduplicate=False)
     if document is None or not (document.text or "").strip():
-        return [], None
-    return [line.strip() for line in document.text.split("\n") if line.strip()], document.author
+        return [], None, None
+    lines = [line.strip() for line in document.text.split("\n") if line.strip()]
+    return lines, document.author, document.date
 
 
 def extract(html_text: str, now: datetime | None = None, portal: Rules | None = None) -> Page:
@@ -234,15 +257,17 @@ def extract(html_text: str, now: datetime | None = None, portal: Rules | None = 
     page = _with_selectors(soup, rules, now) if rules.html.get("body") else None
     if page is None and rules.html.get("body"):
         raise NotArticle(f"trang của {rules.name} không có khối bài viết (trang chủ, danh mục hoặc giới thiệu)")
+    found_date = None
     if page is None:
-        lines, author = _with_trafilatura(html_text, url)
+        lines, author, found_date = _with_trafilatura(html_text, url)
         if lines and _is_teaser_page(lines, _headline_links(soup)):
             raise NotArticle("trang danh mục hoặc trang chủ: chỉ có tiêu đề và tóm tắt của các bài khác")
-        page = Page(lines=lines, rules=rules if rules.id != "unknown" else None,
+        page = Page(lines=_with_lede(lines, soup, page_text) if lines else lines,
+                    rules=rules if rules.id != "unknown" else None,
                     title=_title(soup, page_text), author=author,
                     category=_meta(soup, "article:section"))
     page.url = url
-    page.date = page.date or _date(soup, url, now)
+    page.date = page.date or _date(soup, html_text, url, now, found_date)
     page.title = nfc(page.title) if page.title else None
     page.lines = [nfc(line) for line in page.lines]
     if not page.lines:
