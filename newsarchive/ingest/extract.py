@@ -35,6 +35,13 @@ _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]+\s+")
 # The publication time in a page's schema.org data (NewsArticle, Article), read from the raw page.
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 LEDE_WORDS = 8
+# A one-cell table row as trafilatura writes it ("| caption |"): news sites set photos and their
+# captions in one-column tables; the cell's text is the line.
+_TABLE_CELL = re.compile(r"^\|\s*([^|]*?)\s*\|$")
+_ISO_DATE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+_AMBIGUOUS_DATE = re.compile(r"^\s*(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\d{4}")   # 9/11/2021: day or month?
+_DATE_CLASS = re.compile(r"(pub|publish|post|created|news|detail|article|header)[-_]?(date|time)|^(date|time)$",
+                         re.IGNORECASE)
 _VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote", "table", "ul", "ol")
 MAX_HTML = 8_000_000        # characters: a bigger "page" is not one article
@@ -129,13 +136,35 @@ def _parse_date(value: str | None, now: datetime | None) -> datetime | None:
 
 
 def _date(soup, html_text: str, url: str | None, now: datetime | None, found: str | None = None):
-    """Meta tags, then the page's schema.org data (``datePublished``, where most Vietnamese
-    news sites put the time), then the date trafilatura found (a day, no time), then the URL."""
+    """The publication time, from the most trustworthy place that has it:
+
+    1. an ISO 8601 value in the meta tags (what Open Graph requires);
+    2. the page's schema.org data (``datePublished``, where most Vietnamese news sites put it);
+    3. the date the page shows in an element named for it (``pubdate``, ``publish-time``...),
+       read day first as Vietnamese pages write it;
+    4. a meta value in another form, when its day and month cannot be swapped ("25/11/2021");
+    5. the day trafilatura found, then a date in the URL.
+    A value like "9/11/2021 3:29:47 PM" (.NET's month-first default) is never read as 9 November
+    when anything above says otherwise.
+    """
     value = _meta(soup, "article:published_time", "og:published_time", "pubdate", "publishdate", "date",
                   "dc.date.issued", "DC.date.issued")
+    iso = _parse_date(value, now) if value and _ISO_DATE.match(value) else None
     linked = _LD_DATE.search(html_text, 0, 400_000)
-    return (_parse_date(value, now) or (_parse_date(linked.group(1), now) if linked else None)
-            or _parse_date(found, now) or date_from_url(url or ""))
+    return (iso or (_parse_date(linked.group(1), now) if linked else None) or _shown_date(soup, now)
+            or (_parse_date(value, now) if value and not _AMBIGUOUS_DATE.match(value) else None)
+            or _parse_date(found, now) or date_from_url(url or "") or _parse_date(value, now))
+
+
+def _shown_date(soup, now: datetime | None) -> datetime | None:
+    """The first element whose class names a publication date/time and whose text is one."""
+    for node in soup.find_all(class_=_DATE_CLASS, limit=5):
+        text = _text(node)
+        if 6 <= len(text) <= 60:
+            moment = find_date(text, now)
+            if moment is not None:
+                return moment
+    return None
 
 
 def _with_lede(lines: list[str], soup, page_text: str) -> list[str]:
@@ -236,7 +265,7 @@ def _with_trafilatura(html_text: str, url: str | None) -> tuple[list[str], str |
                                            include_tables=True, deduplicate=False)
     if document is None or not (document.text or "").strip():
         return [], None, None
-    lines = [line.strip() for line in document.text.split("\n") if line.strip()]
+    lines = [_TABLE_CELL.sub(r"\1", line.strip()) for line in document.text.split("\n") if line.strip()]
     return lines, document.author, document.date
 
 
