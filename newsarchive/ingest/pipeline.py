@@ -36,8 +36,9 @@ _NOT_LETTER = re.compile("[%s]" % re.escape("".join(
 _ACCENTED_WORD = re.compile("[\u00c0-\u1ef9][^ ]*")
 # The notes a folder of scrapes comes with (a README saying where the pages came from, a
 # licence, a list of sources): read as text they look like an article, so they go by name.
+# README.md, LICENSE-MIT, SOURCES.tsv, README_vi.txt; not "notice-of-meeting.html".
 _FOLDER_NOTES = re.compile(r"(readme|licen[cs]e|copying|notice|authors|changelog|changes|contributing|sources)"
-                           r"([._-][\w.-]*)?", re.IGNORECASE)
+                           r"([._-][a-z0-9]{2,4})?(\.[a-z0-9]{1,5})?", re.IGNORECASE)
 
 
 class Quarantine(ValueError):
