@@ -10,6 +10,7 @@ the article closest in time. Every related article shares at least one tag.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections import defaultdict
 
@@ -29,6 +30,7 @@ def related_articles(articles, count: int, window: int) -> dict:
             by_term[term].append(article)
     keys = {term: [(a.date, a.slug) for a in members] for term, members in by_term.items()}
     weight = {term: 1.0 / math.log(2 + len(members)) for term, members in by_term.items()}
+    seconds = {id(a): a.date.timestamp() for a in articles}    # times compared as numbers, once each
     result = {}
     for article in articles:
         scores: dict = defaultdict(float)
@@ -38,6 +40,7 @@ def related_articles(articles, count: int, window: int) -> dict:
             for other in members[max(0, where - window // 2): where + window // 2 + 1]:
                 if other is not article:
                     scores[other] += weight[term]
-        ranked = sorted(scores, key=lambda o: (-scores[o], abs((o.date - article.date).total_seconds()), o.slug))
-        result[article] = ranked[:count]
+        at = seconds[id(article)]
+        # nsmallest(n, ...) is sorted(...)[:n] without sorting every candidate
+        result[article] = heapq.nsmallest(count, scores, key=lambda o: (-scores[o], abs(seconds[id(o)] - at), o.slug))
     return result
