@@ -7,6 +7,9 @@ OUTPUT := output
 CONTENT ?= content
 CONF   ?= pelicanconf.py
 PORT   ?= 8000
+# More settings for `make html` (pelican -e takes them all at once), e.g.
+# SETTINGS='ARCHIVE_STRUCTURE={"page_size":5}'
+SETTINGS ?=
 
 .PHONY: html publish serve devserver check test audit bench bench-ingest bench-search bench-check linkcheck clean install
 
@@ -18,15 +21,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Build into a fresh folder, then swap it in: a failed or killed build leaves
-# the previous output/ as it was.
+# Pelican writes into $(OUTPUT).new only what changed since the published $(OUTPUT)
+# (pages and search shards whose inputs are unchanged are kept there), then commit.py
+# moves it in and deletes what the site no longer has. A failed or killed build
+# leaves the previous output/ as it was.
 html: $(STAMP)
 	rm -rf $(OUTPUT).new
-	$(BIN)/pelican $(CONTENT) -o $(OUTPUT).new -s $(CONF) --cache-path $(OUTPUT).cache
-	rm -rf $(OUTPUT).old
-	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT).old; fi
-	mv $(OUTPUT).new $(OUTPUT)
-	rm -rf $(OUTPUT).old
+	$(BIN)/pelican $(CONTENT) -o $(OUTPUT).new -s $(CONF) --cache-path $(OUTPUT).cache \
+		-e 'PUBLISHED_PATH="$(abspath $(OUTPUT))"' $(SETTINGS)
+	$(BIN)/python plugins/fast_build/commit.py $(OUTPUT).new $(OUTPUT)
 
 publish:
 	$(MAKE) html CONF=publishconf.py

@@ -6,4 +6,12 @@ DEFAULTS = {
     "processes": 0,
     # Below this many files to read or pages to write, forking costs more than it saves.
     "min_items": 200,
+    # Templates whose pages show only the settings and their own variables (article, listing
+    # page, term): with PUBLISHED_PATH set, such a page whose key is unchanged is kept, not
+    # rendered (see reuse.py). Templates reading site-wide lists (tags, archives) always render.
+    "cached_templates": ["article", "index", "tag", "category", "author", "portal", "document",
+                         "period_archives"],
+    # Page variables no cached template reads: left out of the keys (Pelican hands every
+    # period archive the whole article list as all_articles).
+    "unused_variables": ["all_articles"],
 }

@@ -19,6 +19,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from .forking import available_cores, fork_map
+from .reuse import Reuse, published_path
 from .settings import DEFAULTS
 
 
@@ -61,23 +62,30 @@ class ParallelWriter(Writer):
                 Writer.write_file(self, job.name, job.template, job.context, job.relative_urls,
                                   {}, None, job.override_output, None, **job.kwargs)
 
-    def flush(self, processes: int, min_items: int) -> int:
-        """Write every recorded page; returns how many processes did."""
+    def flush(self, options: dict) -> int:
+        """Write every recorded page whose key changed; returns how many processes did."""
         jobs, self.jobs = self.jobs, []
-        if processes < 2 or len(jobs) < min_items:
-            chunks = [jobs]
+        reuse = Reuse(self.settings, self.output_path, options) \
+            if published_path(self.settings, self.output_path) else None
+        keys = [reuse.key_of(job) for job in jobs] if reuse else [None] * len(jobs)
+        todo = [job for job, key in zip(jobs, keys) if not (reuse and reuse.unchanged(job.name, key))]
+        processes = processes_of(self.settings)
+        if processes < 2 or len(todo) < options["min_items"]:
+            chunks = [todo]
         else:
             chunks = [[] for _ in range(processes)]
-            for job in jobs:
+            for job in todo:
                 chunks[zlib.crc32(job.name.encode()) % processes].append(job)
         fork_map(self._render, [chunk for chunk in chunks if chunk])
-        for job in jobs:
+        if reuse:
+            reuse.save()
+        for job, key in zip(jobs, keys):
             signals.content_written.send(sanitised_join(self.output_path, job.name),
-                                         context=self._local_context(job))
+                                         context=self._local_context(job, key))
         return len(chunks)
 
     @staticmethod
-    def _local_context(job: Job) -> dict:
+    def _local_context(job: Job, key: str | None = None) -> dict:
         """What Pelican's Writer hands to ``content_written`` for this page."""
         local = job.context.copy()
         local["localsiteurl"] = local.get("localsiteurl", None)
@@ -86,6 +94,8 @@ class ParallelWriter(Writer):
             local["SITEURL"], local["localsiteurl"] = relative, relative
         local["output_file"] = job.name
         local.update(job.kwargs)
+        if key:   # pagefind_search knows an unchanged page by it, without reading the page
+            local["page_key"] = key
         return local
 
 
@@ -97,4 +107,4 @@ class FlushGenerator:
 
     def generate_output(self, writer):
         if isinstance(writer, ParallelWriter):
-            writer.flush(processes_of(self.settings), options_of(self.settings)["min_items"])
+            writer.flush(options_of(self.settings))

@@ -24,13 +24,16 @@ from pelican import signals
 
 from .folding import MARKER, folded_copy
 from .settings import DEFAULTS
-from .shards import PagefindError, group, index_shard, preload_first_tier, recent, write_manifest
+from .shards import (KEPT, PageDigests, PagefindError, Places, group, index_shard, preload_first_tier, recent,
+                     write_manifest)
 from .stable import UnknownIndexFormat
 
 logger = logging.getLogger(__name__)
 
 # OUTPUT_PATH -> [(save_as, date)] of the articles of the running build.
 _PAGES: dict[str, list] = {}
+# OUTPUT_PATH -> {page: key}: fast_build's key of each page written or kept (``page_key``).
+_KEYS: dict[str, dict[str, str]] = {}
 
 
 def settings_of(pelican_settings) -> dict:
@@ -53,24 +56,47 @@ def remember_articles(generator):
     _PAGES[generator.settings["OUTPUT_PATH"]] = [(a.save_as, a.date) for a in generator.articles]
 
 
-def index_shards(output: Path, pages: list, options: dict, cache: Path | None, search_page: str = "") -> list:
-    """Index every shard into ``output/<subdir>/``; returns the keys Pagefind re-indexed."""
-    folder = output / options["output_subdir"]
+def remember_key(path, context):
+    key = context.get("page_key")
+    if key:
+        _KEYS.setdefault(context.get("OUTPUT_PATH", ""), {})[context["output_file"]] = key
+
+
+def index_shards(places: Places | Path, pages: list, options: dict, cache: Path | None, search_page: str = "",
+                 keys: dict[str, str] | None = None) -> list:
+    """Index every shard into ``output/<subdir>/``; returns the keys Pagefind re-indexed.
+
+    In a staged build (``places.published``) a shard whose published index is already the
+    right one is not written but listed in ``.kept`` (see plugins/fast_build/commit.py)."""
+    places = places if isinstance(places, Places) else Places(places)
+    subdir = options["output_subdir"]
+    folder = places.output / subdir
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     shards = group(pages, options["shard_key"])
     newest = recent(pages, options["recent_pages"]) if len(pages) > options["recent_pages"] else None
     todo = [*shards, *filter(None, [newest])]
+    digests = PageDigests(places, keys or {}, cache / "pages.json" if cache else None)
+    inputs = [digests.of(shard.files) for shard in todo]
     # Each shard is its own Pagefind process: index them side by side, one per core.
     with ThreadPoolExecutor(max_workers=max(1, options["processes"] or os.cpu_count() or 1)) as pool:
-        ran = list(pool.map(lambda shard: index_shard(output, shard, folder / shard.key, options, cache), todo))
-    rebuilt = [shard.key for shard, did in zip(todo, ran) if did]
+        ran = list(pool.map(lambda shard, pages: index_shard(places, shard, folder / shard.key, options, cache,
+                                                             pages), todo, inputs))
+    digests.save()
+    kept = [shard.key for shard, did in zip(todo, ran) if did == KEPT]
+    if kept:
+        with open(places.output / ".kept", "a", encoding="utf-8") as listing:
+            listing.writelines(f"{subdir}/{key}/\n" for key in kept)
+    rebuilt = [shard.key for shard, did in zip(todo, ran) if did == "indexed"]
     write_manifest(folder, shards, newest)
     if shards:  # one copy of the (identical) script at a fixed URL for the search page
-        shutil.copy2(folder / shards[0].key / "pagefind.js", folder / "pagefind.js")
+        first, tier = shards[0].key, (newest or shards[0]).key
+        shutil.copy2(places.find(f"{subdir}/{first}/pagefind.js"), folder / "pagefind.js")
         if search_page:
-            preload_first_tier(output / search_page, folder, (newest or shards[0]).key)
-    logger.info("Pagefind: %d phân đoạn, lập lại chỉ mục %s", len(shards), ", ".join(rebuilt) or "không")
+            preload_first_tier(places.output / search_page, folder, tier,
+                               places.find(f"{subdir}/{tier}/pagefind-entry.json"))
+    logger.info("Pagefind: %d phân đoạn, lập lại chỉ mục %s, giữ nguyên %d", len(shards),
+                ", ".join(rebuilt) or "không", len(kept))
     return rebuilt
 
 
@@ -78,12 +104,16 @@ def index_site(pelican):
     options = settings_of(pelican.settings)
     output = pelican.settings["OUTPUT_PATH"]
     pages = _PAGES.pop(output, [])
+    keys = _KEYS.pop(output, {})
     if not options["enabled"]:
         return
     cache = Path(options["cache_path"].format(CACHE_PATH=pelican.settings["CACHE_PATH"])) \
         if options["cache_path"] else None
+    published = pelican.settings.get("PUBLISHED_PATH")
+    places = Places(Path(output), Path(published) if published and Path(published).resolve()
+                    != Path(output).resolve() else None)
     try:
-        index_shards(Path(output), pages, options, cache, pelican.settings.get("SEARCH_SAVE_AS", ""))
+        index_shards(places, pages, options, cache, pelican.settings.get("SEARCH_SAVE_AS", ""), keys)
     except (PagefindError, UnknownIndexFormat, OSError) as exc:
         print(f"Lỗi tạo chỉ mục tìm kiếm (Pagefind): {exc}", file=sys.stderr)
         raise SystemExit(1) from None
@@ -92,4 +122,5 @@ def index_site(pelican):
 def register():
     signals.content_object_init.connect(add_folded_copy)
     signals.article_generator_finalized.connect(remember_articles)
+    signals.content_written.connect(remember_key)
     signals.finalized.connect(index_site)

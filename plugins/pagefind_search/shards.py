@@ -55,21 +55,71 @@ def recent(pages, count: int) -> Shard | None:
     return Shard(RECENT, [save_as for save_as, _ in newest]) if newest else None
 
 
-def indexed_text(output: Path, shard: Shard) -> dict[str, str]:
-    """What Pagefind reads of each page of the shard: from the indexed element to its end."""
+@dataclass(slots=True)
+class Places:
+    """Where this build writes (``output``) and, for a staged build, what it keeps (``published``)."""
+
+    output: Path
+    published: Path | None = None
+
+    def find(self, name: str) -> Path:
+        """A file of the built site: written by this build, or else kept from the published one."""
+        path = self.output / name
+        return path if self.published is None or path.exists() else self.published / name
+
+
+def indexed_text(places: Places, names) -> dict[str, str]:
+    """What Pagefind reads of each page: from the indexed element to its end."""
     bodies = {}
-    for name in shard.files:
-        text = (output / name).read_text(encoding="utf-8")
+    for name in names:
+        text = places.find(name).read_text(encoding="utf-8")
         body = _BODY.search(text)
         bodies[name] = body.group(0) if body else text
     return bodies
 
 
-def fingerprint(bodies: dict[str, str], flags: list[str]) -> str:
+def _digest(body: str) -> str:
+    return hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
+
+
+class PageDigests:
+    """A digest of each page's indexed text, read again only when the page's key changed
+    (``page_key``, from fast_build): a shard's stamp costs no reading when nothing in it did."""
+
+    def __init__(self, places: Places, keys: dict[str, str], store: Path | None):
+        self.places, self.keys, self.store = places, keys, store
+        self.known: dict[str, list] = {}
+        if store and store.is_file():
+            try:
+                self.known = json.loads(store.read_text(encoding="utf-8"))
+            except ValueError:
+                self.known = {}
+        self.digests: dict[str, list] = {}
+
+    def of(self, names) -> dict[str, str]:
+        missing = [name for name in names if name not in self.digests]
+        todo = []
+        for name in missing:
+            key, known = self.keys.get(name), self.known.get(name)
+            if key and known and known[0] == key:
+                self.digests[name] = known
+            else:
+                todo.append(name)
+        for name, body in indexed_text(self.places, todo).items():
+            self.digests[name] = [self.keys.get(name), _digest(body)]
+        return {name: self.digests[name][1] for name in names}
+
+    def save(self) -> None:
+        if self.store:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            self.store.write_text(json.dumps(self.digests, sort_keys=True), encoding="utf-8")
+
+
+def fingerprint(digests: dict[str, str], flags: list[str]) -> str:
     """Hash of everything that decides the shard's index: pages, their indexed text, options."""
     digest = hashlib.sha256(json.dumps([version("pagefind-bin"), *flags]).encode())
-    for name in sorted(bodies):
-        digest.update(name.encode() + b"\0" + bodies[name].encode() + b"\0")
+    for name in sorted(digests):
+        digest.update(name.encode() + b"\0" + digests[name].encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -106,21 +156,34 @@ def _link_or_copy(source, target):
         shutil.copy2(source, target)
 
 
-def index_shard(output: Path, shard: Shard, target: Path, options: dict, cache: Path | None) -> bool:
-    """Write the shard's index to ``target``; True when Pagefind ran, False when cached."""
-    bodies = indexed_text(output, shard)
+def _stamp_of(folder: Path | None) -> str | None:
+    try:
+        return (folder / ".fingerprint").read_text() if folder else None
+    except OSError:
+        return None
+
+
+KEPT, CACHED, INDEXED = "kept", "cached", "indexed"
+
+
+def index_shard(places: Places, shard: Shard, target: Path, options: dict, cache: Path | None,
+                digests: dict[str, str]) -> str:
+    """Write the shard's index to ``target``: KEPT when the published index is already this one
+    (nothing written), CACHED when copied from the cache, INDEXED when Pagefind ran."""
     if cache:   # scratch space beside the cache: the new index is moved there, not copied
         cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pagefind-shard-", dir=cache) as tmp:
         site, index = Path(tmp) / "site", Path(tmp) / "index"
         command_line = command(site, index, options)
-        stamp = fingerprint(bodies, command_line[5:])
+        stamp = fingerprint(digests, command_line[5:])
+        relative = target.relative_to(places.output)
+        if places.published and _stamp_of(places.published / relative) == stamp:
+            return KEPT
         cached = cache / shard.key if cache else None
-        if cached and (cached / ".fingerprint").is_file() \
-                and (cached / ".fingerprint").read_text() == stamp:
+        if _stamp_of(cached) == stamp:
             shutil.copytree(cached, target, copy_function=_link_or_copy, dirs_exist_ok=True)
-            return False
-        write_site(site, bodies)
+            return CACHED
+        write_site(site, indexed_text(places, shard.files))
         run_pagefind(command_line)
         canonicalise(index)   # Pagefind 1.5 writes filter indexes in random order
         (index / ".fingerprint").write_text(stamp)
@@ -129,7 +192,7 @@ def index_shard(output: Path, shard: Shard, target: Path, options: dict, cache: 
             os.replace(index, cached)
             index = cached
         shutil.copytree(index, target, copy_function=_link_or_copy, dirs_exist_ok=True)
-        return True
+        return INDEXED
 
 
 def _entry(shard: Shard) -> dict:
@@ -145,17 +208,18 @@ def write_manifest(folder: Path, shards: list[Shard], newest: Shard | None) -> N
 _PAGEFIND_SCRIPT = re.compile(r'<link rel="modulepreload" href="([^"]*)/pagefind/pagefind\.js">')
 
 
-def preload_first_tier(page: Path, folder: Path, key: str) -> None:
+def preload_first_tier(page: Path, folder: Path, key: str, entry_file: Path | None = None) -> None:
     """Let the search page fetch the first tier's WebAssembly and metadata while it parses,
     instead of after pagefind.js has read the tier's entry file (their names are only known
     once the tier is indexed). The page marks where: its modulepreload of pagefind.js."""
-    if not page.is_file() or not (folder / key / "pagefind-entry.json").is_file():
+    entry_file = entry_file or folder / key / "pagefind-entry.json"
+    if not page.is_file() or not entry_file.is_file():
         return
     html = page.read_text(encoding="utf-8")
     found = _PAGEFIND_SCRIPT.search(html)
     if not found:
         return
-    entry = json.loads((folder / key / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
     language = next(iter(entry["languages"].values()))
     base = f"{found.group(1)}/{folder.name}/{key}/"
     if f'href="{base}' in html:   # already added (a page Pelican did not rewrite)

@@ -1,0 +1,88 @@
+"""Keep pages whose key did not change from the published output instead of rendering them.
+
+With ``PUBLISHED_PATH`` set (``make html``: the live ``output/``, while Pelican writes
+into ``output.new/``), a page of a ``cached_templates`` template whose key (``keys``)
+equals the key of the page now published there is not rendered nor written: its path
+goes into ``<output>/.kept``, and ``commit.py`` keeps that file when it moves the new
+ones in. The keys of a build are stored in ``CACHE_PATH/pages/<id>.json``; the output
+carries ``.build-id`` = ``<id>``, so keys are only trusted for the output they describe
+(a deleted cache, a different output or an interrupted commit: every page is rendered).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+from .keys import PageKeys, Unkeyable, code_digest, folder_digest
+
+logger = logging.getLogger(__name__)
+
+BUILD_ID = ".build-id"
+KEPT = ".kept"
+
+
+def published_path(settings, output_path) -> Path | None:
+    published = settings.get("PUBLISHED_PATH")
+    if not published or Path(published).resolve() == Path(output_path).resolve():
+        return None
+    return Path(published)
+
+
+class Reuse:
+    def __init__(self, settings: dict, output_path: str, options: dict):
+        self.output = Path(output_path)
+        self.published = published_path(settings, output_path)
+        self.templates = set(options["cached_templates"])
+        self.store = Path(settings["CACHE_PATH"]) / "pages"
+        self.previous_build = ""
+        self.previous = self._previous_keys() if self.published else {}
+        theme = [settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
+        self.keys = PageKeys(code_digest() + folder_digest(theme), options["unused_variables"])
+        self.current: dict[str, str] = {}
+        self.kept: list[str] = []
+
+    def _previous_keys(self) -> dict[str, str]:
+        try:
+            self.previous_build = (self.published / BUILD_ID).read_text(encoding="utf-8").strip()
+            return json.loads((self.store / f"{self.previous_build}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def key_of(self, job) -> str | None:
+        template = job.template.name.rsplit(".", 1)[0]
+        if template not in self.templates or job.override_output:
+            return None
+        try:
+            key = self.keys.key(job.name, template, job.context, job.relative_urls, job.kwargs)
+        except Unkeyable as exc:
+            logger.debug("%s: luôn dựng lại (%s)", job.name, exc)
+            return None
+        self.current[job.name] = key
+        return key
+
+    def unchanged(self, name: str, key: str | None) -> bool:
+        if key is None or self.previous.get(name) != key or not (self.published / name).is_file():
+            return False
+        self.kept.append(name)
+        return True
+
+    def save(self) -> None:
+        """Store this build's keys and mark the output with them; list the pages kept."""
+        if not self.current:
+            return
+        data = json.dumps(self.current, sort_keys=True, separators=(",", ":"))
+        build = hashlib.blake2b(data.encode(), digest_size=16).hexdigest()
+        self.store.mkdir(parents=True, exist_ok=True)
+        for old in self.store.glob("*.json"):   # the published build's keys stay until the next
+            if old.stem not in (build, self.previous_build):
+                old.unlink()
+        (self.store / f"{build}.json").write_text(data, encoding="utf-8")
+        (self.output / BUILD_ID).write_text(build + "\n", encoding="utf-8")
+        if self.kept:
+            with open(self.output / KEPT, "a", encoding="utf-8") as listing:
+                listing.writelines(name + "\n" for name in self.kept)
+        logger.info("Giữ nguyên %d trang không đổi, dựng %d trang",
+                    len(self.kept), len(self.current) - len(self.kept))
