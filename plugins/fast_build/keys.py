@@ -27,6 +27,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
 
 # Attributes that are the whole build's, not the object's (settings, context) or Pelican's
 # bookkeeping of where a file came from.
@@ -76,13 +77,15 @@ def folder_digest(folders) -> bytes:
     return digest.digest()
 
 
+_ATOMS = {str, int, float, bool, type(None), datetime, date, time, bytes}
+
+
 def _is_relation(value) -> bool:
+    if type(value) in _ATOMS:
+        return False
     if isinstance(value, Content):
         return True
     return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(v, Content) for v in value)
-
-
-_ATOMS = {str, int, float, bool, type(None), datetime, date, time, bytes}
 
 
 class Unkeyable(TypeError):
@@ -111,6 +114,7 @@ class PageKeys:
         self._memo: dict[tuple[int, str], bytes] = {}
         self._listed: dict[int, bytes] = {}
         self._page: dict[int, bytes] = {}
+        self._relations: dict[int, list] = {}
 
     def key(self, name: str, template_name: str, context: dict, relative_urls: bool, kwargs: dict) -> str:
         variables = [(variable, self.page_content(value) if isinstance(value, Content)
@@ -136,26 +140,31 @@ class PageKeys:
         """An article as an item of a page: its own fields; its neighbours only by link."""
         found = self._listed.get(id(content))
         if found is None:
-            plain = [(name, self._plain(value, self.link)) for name, value in sorted(vars(content).items())
-                     if name not in _CONTENT_NOT_OWN and not name.startswith("_remembered")
-                     and not _is_relation(value)]
+            plain, relations = [], []
+            for name, value in sorted(vars(content).items()):
+                if name in _CONTENT_NOT_OWN or name.startswith("_remembered"):
+                    continue
+                if _is_relation(value):
+                    relations.append((name, value if isinstance(value, (list, tuple)) else [value]))
+                else:
+                    plain.append((name, self._plain(value, self.link)))
             plain.append((content.url, content.save_as))
             # {filename} links in the text resolve to other articles' URLs at render time.
             raw = getattr(content, "_content", "") or ""
             if "{" in raw or "|" in raw:
                 plain.append(str(content.content))
             found = self._listed[id(content)] = self._hash(plain)
+            self._relations[id(content)] = relations
         return found
 
     def page_content(self, content) -> bytes:
         """An article as the page itself: its own fields and what it shows of its relations."""
         found = self._page.get(id(content))
         if found is None:
-            relations = [(name, [self.listed_content(item) for item in
-                                 (value if isinstance(value, (list, tuple)) else [value])])
-                         for name, value in sorted(vars(content).items())
-                         if name not in _NOT_OWN and _is_relation(value)]
-            found = self._page[id(content)] = self._hash([self.listed_content(content), relations])
+            own = self.listed_content(content)
+            relations = [(name, [self.listed_content(item) for item in items])
+                         for name, items in self._relations[id(content)]]
+            found = self._page[id(content)] = self._hash([own, relations])
         return found
 
     @staticmethod
@@ -164,10 +173,14 @@ class PageKeys:
 
     def _plain(self, value, content_digest):
         kind = type(value)
+        if kind is str and len(value) > 200:   # an article's text: hashed, not copied by repr
+            return hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         if kind in _ATOMS:
             return value
         if isinstance(value, Content):
             return content_digest(value)
+        if isinstance(value, URLWrapper):   # a tag, category or author: its name and slug make its URL
+            return (type(value).__name__, value.name, value.slug)
         if isinstance(value, (list, tuple)):
             return [self._plain(item, content_digest) for item in value]
         if isinstance(value, dict):

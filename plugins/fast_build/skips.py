@@ -9,7 +9,10 @@
   hashes it once per build (files do not change while the site is built).
 * Period archives: Pelican matches each period's articles with ``a in dates`` over
   a list, O(articles x period size). ``fast_period_archives`` gives the same lists
-  with a set of identities (Content objects compare by identity).
+  (in the order of ``articles``) by each article's position (Content objects compare
+  by identity).
+* Cache file: Pelican pickles the whole content cache again after every build;
+  ``saved_only_when_changed`` skips that when no entry was added or replaced.
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ def _nothing(write) -> None:
 def fast_period_archives(original):
     def build(sorted_articles, articles, settings):
         archives = original(sorted_articles, [], settings)
+        position = {id(article): number for number, article in enumerate(articles)}
         for group in archives.values():
             for archive in group:
-                members = {id(article) for article in archive["dates"]}
-                archive["articles"] = [article for article in articles if id(article) in members]
+                found = sorted(position[id(a)] for a in archive["dates"] if id(a) in position)
+                archive["articles"] = [articles[number] for number in found]
         return archives
 
     return build
@@ -45,9 +49,23 @@ def remembered_stamps(stamp):
     return get
 
 
+def saved_only_when_changed(generator) -> None:
+    """Call once the cache is loaded: ``save_cache`` then writes only if an entry changed."""
+    loaded = dict(generator._cache)   # the entries themselves: compared by identity
+    save = generator.save_cache
+
+    def save_if_changed():
+        if len(generator._cache) != len(loaded) or any(
+                loaded.get(name) is not entry for name, entry in generator._cache.items()):
+            save()
+
+    generator.save_cache = save_if_changed
+
+
 def skip_unneeded_work(generator) -> None:
     for setting, method in UNWRITTEN.items():
         if not generator.settings.get(setting):
             setattr(generator, method, _nothing)
     generator._build_period_archives = fast_period_archives(generator._build_period_archives)
     generator._get_file_stamp = remembered_stamps(generator._get_file_stamp)
+    saved_only_when_changed(generator)

@@ -4,8 +4,8 @@ Pelican's ``Content.url`` and ``save_as`` format the URL pattern from the metada
 (with a relative source path and slugs) on every access; a 10,000-article site
 asks ~200,000 times, as every listing, neighbour and related link does. Once all
 generators have finished (``all_generators_finalized``: slugs and dates are final)
-each object gets a same-named subclass whose ``url`` and ``save_as`` are computed
-once and then remembered.
+each object gets a same-named subclass whose ``url`` and ``save_as`` (and the
+``url_format`` fields both are formatted from) are computed once and then remembered.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def remembering_class(cls: type) -> type:
     if cls not in _CLASSES:
         _CLASSES[cls] = type(cls.__name__, (cls,), {
             "__qualname__": cls.__qualname__, "__module__": cls.__module__,
-            "url": _remembered("url"), "save_as": _remembered("save_as")})
+            "url": _remembered("url"), "save_as": _remembered("save_as"),
+            "url_format": _remembered("url_format")})   # the fields both are formatted from
     return _CLASSES[cls]
 
 

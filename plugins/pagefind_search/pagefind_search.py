@@ -30,7 +30,7 @@ from .stable import UnknownIndexFormat
 
 logger = logging.getLogger(__name__)
 
-# OUTPUT_PATH -> [(save_as, date)] of the articles of the running build.
+# OUTPUT_PATH -> the articles of the running build (indexed by save_as and date).
 _PAGES: dict[str, list] = {}
 # OUTPUT_PATH -> {page: key}: fast_build's key of each page written or kept (``page_key``).
 _KEYS: dict[str, dict[str, str]] = {}
@@ -53,7 +53,8 @@ def add_folded_copy(content):
 
 
 def remember_articles(generator):
-    _PAGES[generator.settings["OUTPUT_PATH"]] = [(a.save_as, a.date) for a in generator.articles]
+    # The articles, not their save_as yet: fast_build remembers URLs once all generators are done.
+    _PAGES[generator.settings["OUTPUT_PATH"]] = list(generator.articles)
 
 
 def remember_key(path, context):
@@ -103,7 +104,7 @@ def index_shards(places: Places | Path, pages: list, options: dict, cache: Path 
 def index_site(pelican):
     options = settings_of(pelican.settings)
     output = pelican.settings["OUTPUT_PATH"]
-    pages = _PAGES.pop(output, [])
+    pages = [(article.save_as, article.date) for article in _PAGES.pop(output, [])]
     keys = _KEYS.pop(output, {})
     if not options["enabled"]:
         return
