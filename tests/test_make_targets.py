@@ -34,11 +34,13 @@ def test_workflow_parses_and_calls_existing_make_targets():
     assert set(called) <= make_targets(), set(called) - make_targets()
     uses = [step.get("uses", "").split("@")[0] for step in steps]
     assert "actions/upload-artifact" in uses and "actions/deploy-pages" in uses
-    # The build cache `make html` uses (--cache-path $(OUTPUT).cache) is restored before the build.
+    # The build cache `make html` uses (--cache-path $(OUTPUT).cache) and the site it keeps
+    # unchanged pages from (PUBLISHED_PATH) are restored before the build.
     cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
     build = next(step for step in steps if "make publish" in step.get("run", ""))
-    assert cache["with"]["path"] == "output.cache" and steps.index(cache) < steps.index(build)
-    assert "--cache-path $(OUTPUT).cache" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert cache["with"]["path"].split() == ["output.cache", "output"] and steps.index(cache) < steps.index(build)
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--cache-path $(OUTPUT).cache" in makefile and "PUBLISHED_PATH=\"$(abspath $(OUTPUT))\"" in makefile
 
 
 def free_port() -> int:
