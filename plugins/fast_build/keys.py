@@ -48,21 +48,20 @@ def _installation_folders() -> tuple[str, ...]:
 
 
 def code_digest() -> bytes:
-    """Versions of the packages that render, and the source of every project module loaded."""
+    """Versions of the packages that render, and the source of every project module loaded
+    (named by module, not by path: a fresh clone elsewhere has the same keys)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(repr([version(name) for name in _PACKAGES]).encode())
     installed = _installation_folders()
-    files = set()
-    for module in list(sys.modules.values()):
+    files = {}
+    for name, module in list(sys.modules.items()):
         filename = getattr(module, "__file__", None)
-        if filename and filename.endswith(".py"):
-            resolved = str(Path(filename).resolve())
-            if not resolved.startswith(installed):
-                files.add(resolved)
-    for filename in sorted(files):
-        digest.update(filename.encode() + b"\0")
+        if filename and filename.endswith(".py") and not str(Path(filename).resolve()).startswith(installed):
+            files[name] = filename
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0")
         try:
-            digest.update(Path(filename).read_bytes())
+            digest.update(Path(files[name]).read_bytes())
         except OSError:
             digest.update(b"missing")
     return digest.digest()
