@@ -200,8 +200,12 @@ class PageKeys:
 
     def _object(self, value, fields: dict, content_digest) -> bytes:
         memo = (id(value), content_digest.__name__)
-        if memo not in self._memo:
+        found = self._memo.get(memo, b"")
+        if found is None:   # met again while being described: a cycle
+            raise Unkeyable(f"{type(value).__qualname__} (vòng lặp)")
+        if not found:
+            self._memo[memo] = None
             plain = [(name, self._plain(item, content_digest)) for name, item in sorted(fields.items())
                      if name not in _NOT_OWN]
-            self._memo[memo] = self._hash([type(value).__qualname__, plain])
-        return self._memo[memo]
+            found = self._memo[memo] = self._hash([type(value).__qualname__, plain])
+        return found

@@ -57,7 +57,7 @@ class Reuse:
             return None
         try:
             key = self.keys.key(job.name, template, job.context, job.relative_urls, job.kwargs)
-        except Unkeyable as exc:
+        except (Unkeyable, RecursionError, TypeError) as exc:   # no stable description: render it
             logger.debug("%s: luôn dựng lại (%s)", job.name, exc)
             return None
         self.current[job.name] = key

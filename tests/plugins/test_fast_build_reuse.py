@@ -136,3 +136,27 @@ def test_commit_without_a_published_output_renames_the_staging(tmp_path):
     commit(staging, tmp_path / "output")
     assert (tmp_path / "output" / "index.html").read_text(encoding="utf-8") == "mới"
     assert not staging.exists()
+
+
+def test_a_key_follows_objects_with_slots_and_refuses_what_it_cannot_describe():
+    from dataclasses import dataclass, field
+
+    from plugins.fast_build.keys import PageKeys, Unkeyable
+
+    @dataclass(slots=True)
+    class Document:          # like tag_vocabulary's CitedDocument
+        name: str
+        articles: list = field(default_factory=list)
+
+    class Node:
+        def __init__(self):
+            self.parent = self
+
+    def key(**variables):
+        return PageKeys(b"base").key("a/index.html", "article", {"SITENAME": "Lưu trữ"}, False, variables)
+
+    assert key(document=Document("Chỉ thị 42", [1])) == key(document=Document("Chỉ thị 42", [1]))
+    assert key(document=Document("Chỉ thị 42", [1])) != key(document=Document("Chỉ thị 42", [1, 2]))
+    for unkeyable in (object(), Node()):
+        with pytest.raises(Unkeyable):
+            key(value=unkeyable)
