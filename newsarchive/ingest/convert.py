@@ -14,7 +14,10 @@ from .portals import Rules
 _BULLET = re.compile(r"^[-•+–]\s+")
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+")
 _ESCAPE = re.compile(r"([\\`*_\[\]<>])")
-_LEADING_MARKUP = re.compile(r"^(#|>|\d{3,}\.\s|[-+*]\s|=+$|-+$)")
+_LEADING_MARKUP = re.compile(r"^(#|>|[-+*](\s|$)|=+$|-+$|~~~)")
+# "2019. Năm ..." would start an ordered list (CommonMark: up to 9 digits): escape the
+# delimiter, as a backslash before a digit is no escape and would show.
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _TERMINAL = re.compile(r"[.!?:;,…\"”)]$")
 HEADING_MAX_WORDS = 12
 CAPTION_MAX_WORDS = 45
@@ -23,8 +26,8 @@ CAPTION_MAX_WORDS = 45
 def escape(text: str) -> str:
     text = _ESCAPE.sub(r"\\\1", text)
     if _LEADING_MARKUP.match(text):
-        text = "\\" + text
-    return text
+        return "\\" + text
+    return _LEADING_NUMBER.sub(r"\1\\\2", text)
 
 
 def _is_caption_start(text: str, rules: Rules) -> bool:
