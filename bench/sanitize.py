@@ -3,7 +3,7 @@
     .venv/bin/python bench/sanitize.py [N]
 
 Bodies: the raw-HTML bodies of ``../shared/corpus/daibangsamac_baomoi_html_2014`` (entities, image
-tables) and the first N plain bodies of ``magizbox_baomoi_2017`` rendered by Python-Markdown the way
+tables) and the first N plain bodies of ``magizbox_baomoi_2017`` rendered by markdown-it-py the way
 the archive reader renders ingested articles. Prints milliseconds per body for each set.
 """
 
@@ -16,10 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from markdown import Markdown
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
+from archive_reader.markdown_body import BodyRenderer  # noqa: E402
+from archive_reader.settings import DEFAULTS as READER_DEFAULTS  # noqa: E402
 from sanitize.sanitize import sanitize  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -50,9 +50,9 @@ def measure(label: str, documents: list[str]) -> None:
 
 def main() -> None:
     limit = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
-    markdown = Markdown(extensions=["markdown.extensions.extra"])
+    render = BodyRenderer(READER_DEFAULTS["ARCHIVE_READER_MARKDOWN"])
     measure("HTML bodies (daibangsamac)", bodies("daibangsamac_baomoi_html_2014.jsonl.xz", limit))
-    plain = [markdown.reset().convert(b) for b in bodies("magizbox_baomoi_2017.jsonl.xz", limit)]
+    plain = [render(b) for b in bodies("magizbox_baomoi_2017.jsonl.xz", limit)]
     measure("Markdown bodies (magizbox)", plain)
 
 

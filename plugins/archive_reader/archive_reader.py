@@ -7,12 +7,10 @@ It parses with ``newsarchive.frontmatter`` -- the same parser and messages as
 
 from __future__ import annotations
 
-import copy
 import html
 import logging
 import sys
 
-from markdown import Markdown
 from pelican import signals
 from pelican.contents import Author, Category, Tag
 from pelican.readers import MarkdownReader
@@ -20,9 +18,9 @@ from pelican.readers import MarkdownReader
 from newsarchive.check import Record, collisions
 from newsarchive.frontmatter import FrontMatterError, display, load, parse_date, problems
 
-from .settings import DEFAULTS
-
 from .cache import scope_cache
+from .markdown_body import BodyRenderer
+from .settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +36,8 @@ class ArchiveReader(MarkdownReader):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        options = copy.deepcopy(self.settings["MARKDOWN"])
-        extensions = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
-        self._md = Markdown(**{**options, "extensions": extensions})
+        self._render = BodyRenderer(self.settings.get("ARCHIVE_READER_MARKDOWN",
+                                                      DEFAULTS["ARCHIVE_READER_MARKDOWN"]))
 
     def read(self, source_path):
         shown = display(source_path)
@@ -54,7 +51,7 @@ class ArchiveReader(MarkdownReader):
                 ERRORS.append(f"{shown}:{line}: {message}")
             raise ValueError(f"{shown}: {len(found)} lỗi")
         try:
-            content = self._md.reset().convert(doc.body)
+            content = self._render(doc.body)
             # slug_line: where the slug stands, for the duplicate check (``records``)
             return content, {**self._metadata(doc.meta), "slug_line": doc.key_lines["slug"]}
         except Exception as exc:  # noqa: BLE001 - shown as path:line, never a traceback

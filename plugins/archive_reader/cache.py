@@ -6,7 +6,7 @@ checked against the file's stamp only. It does not notice a change of settings
 (Tag and Author objects are pickled with the settings they were made with) nor
 of the code that made them. So the cache goes into ``CACHE_PATH/<fingerprint>``,
 the fingerprint covering the settings, the sources and data of plugins/ and
-newsarchive/ and the versions of Pelican and Markdown: change any of them and
+newsarchive/ and the versions of Pelican and markdown-it-py: change any of them and
 the next build reads everything afresh into a new folder.
 """
 
@@ -16,7 +16,7 @@ import hashlib
 import os
 from pathlib import Path
 
-import markdown
+import markdown_it
 import pelican
 
 # Settings that name where things are or how many processes work, not how articles are read.
@@ -31,7 +31,7 @@ SOURCES = sorted(path for folder in ("plugins", "newsarchive") for pattern in ("
 
 
 def fingerprint(settings) -> str:
-    digest = hashlib.sha256(f"{pelican.__version__} {markdown.__version__}".encode())
+    digest = hashlib.sha256(f"{pelican.__version__} {markdown_it.__version__}".encode())
     for key in sorted(settings):
         text = repr(settings[key])
         if key in _PLACES or " at 0x" in text:  # functions and objects: no stable repr

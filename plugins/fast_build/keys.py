@@ -3,7 +3,7 @@
 A page is a template applied to the settings-like part of the context and to the
 page's own variables (``article``, ``listing``, ``tag`` ...). Its key hashes
 
-* what is the same for every page: the versions of Pelican, Jinja and Markdown, the
+* what is the same for every page: the versions of Pelican, Jinja and markdown-it-py, the
   source of every module the build imported from outside the Python installation
   (plugins, newsarchive), every file of the theme;
 * the context's settings (UPPER-CASE keys) and its plain values (``period_num``);
@@ -34,7 +34,7 @@ from pelican.urlwrappers import URLWrapper
 _NOT_OWN = {"settings", "_context", "source_path", "relative_source_path", "_cache_data"}
 # Pelican makes an attribute of every metadata key: the attributes are digested, not both.
 _CONTENT_NOT_OWN = _NOT_OWN | {"metadata"}
-_PACKAGES = ("pelican", "jinja2", "markdown", "markupsafe")
+_PACKAGES = ("pelican", "jinja2", "markdown-it-py", "markupsafe")
 # Settings naming where files are or how the build runs, which no page shows (the theme's
 # files are digested themselves).
 _PLACES = {"PATH", "OUTPUT_PATH", "CACHE_PATH", "PUBLISHED_PATH", "PLUGIN_PATHS", "THEME", "FAST_BUILD",
