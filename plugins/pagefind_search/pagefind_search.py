@@ -26,6 +26,7 @@ from .folding import MARKER, folded_copy
 from .settings import DEFAULTS
 from .shards import (KEPT, PageDigests, PagefindError, Places, group, index_shard, preload_first_tier, recent,
                      write_manifest)
+from .sources import SourceFolders
 from .stable import UnknownIndexFormat
 
 logger = logging.getLogger(__name__)
@@ -79,10 +80,14 @@ def index_shards(places: Places | Path, pages: list, options: dict, cache: Path 
     todo = [*shards, *filter(None, [newest])]
     digests = PageDigests(places, keys or {}, cache / "pages.json" if cache else None)
     inputs = [digests.of(shard.files) for shard in todo]
+    sources = SourceFolders(cache / "sources" if cache else None)
     # Each shard is its own Pagefind process: index them side by side, one per core.
-    with ThreadPoolExecutor(max_workers=max(1, options["processes"] or os.cpu_count() or 1)) as pool:
-        ran = list(pool.map(lambda shard, pages: index_shard(places, shard, folder / shard.key, options, cache,
-                                                             pages), todo, inputs))
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, options["processes"] or os.cpu_count() or 1)) as pool:
+            ran = list(pool.map(lambda shard, pages: index_shard(places, shard, folder / shard.key, options,
+                                                                 cache, pages, sources), todo, inputs))
+    finally:
+        sources.close([shard.key for shard in todo])
     digests.save()
     kept = [shard.key for shard, did in zip(todo, ran) if did == KEPT]
     if kept:

@@ -2,9 +2,10 @@
 
 Pagefind has no incremental mode and its memory grows with the site, so each
 shard is indexed on its own (memory bounded by the largest shard) into
-``<output>/<subdir>/<key>/``; the browser merges the shards (``search.js``).
-A shard whose indexed text is unchanged is copied from the cache instead of
-re-indexed, so adding one article re-indexes only its shard.
+``<output>/<subdir>/<key>/``, from a folder of links to its pages (``sources``);
+the browser merges the shards (``search.js``). A shard whose indexed text is
+unchanged is kept or copied from the cache instead of re-indexed, so adding one
+article re-indexes only its shard.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from .sources import SourceFolders
 from .stable import canonicalise
 
 # What Pagefind reads of an article page: from the indexed element to its end.
@@ -123,17 +125,6 @@ def fingerprint(digests: dict[str, str], flags: list[str]) -> str:
     return digest.hexdigest()
 
 
-def write_site(site: Path, bodies: dict[str, str]) -> None:
-    """Each page reduced to its indexed element, at the same relative URL: Pagefind writes the
-    same index as from the whole page (checked byte for byte) and parses less."""
-    for name, body in bodies.items():
-        page = site / name
-        page.parent.mkdir(parents=True, exist_ok=True)
-        if body.startswith("data-pagefind-body"):
-            body = f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body><article {body}</body></html>'
-        page.write_text(body, encoding="utf-8")
-
-
 def command(site: Path, target: Path, options: dict) -> list[str]:
     from pagefind_bin import get_executable
 
@@ -167,28 +158,29 @@ KEPT, CACHED, INDEXED = "kept", "cached", "indexed"
 
 
 def index_shard(places: Places, shard: Shard, target: Path, options: dict, cache: Path | None,
-                digests: dict[str, str]) -> str:
+                digests: dict[str, str], sources: SourceFolders) -> str:
     """Write the shard's index to ``target``: KEPT when the published index is already this one
-    (nothing written), CACHED when copied from the cache, INDEXED when Pagefind ran."""
+    (nothing written), CACHED when copied from the cache, INDEXED when Pagefind ran on the
+    shard's pages (linked into its folder of ``sources``)."""
+    stamp = fingerprint(digests, command(Path(), Path(), options)[5:])
+    relative = target.relative_to(places.output)
+    if places.published and _stamp_of(places.published / relative) == stamp:
+        return KEPT
+    cached = cache / "index" / shard.key if cache else None
+    if _stamp_of(cached) == stamp:
+        shutil.copytree(cached, target, copy_function=_link_or_copy, dirs_exist_ok=True)
+        return CACHED
+    site = sources.folder(shard.key, places.find, shard.files)
     if cache:   # scratch space beside the cache: the new index is moved there, not copied
-        cache.mkdir(parents=True, exist_ok=True)
+        cached.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pagefind-shard-", dir=cache) as tmp:
-        site, index = Path(tmp) / "site", Path(tmp) / "index"
-        command_line = command(site, index, options)
-        stamp = fingerprint(digests, command_line[5:])
-        relative = target.relative_to(places.output)
-        if places.published and _stamp_of(places.published / relative) == stamp:
-            return KEPT
-        cached = cache / shard.key if cache else None
-        if _stamp_of(cached) == stamp:
-            shutil.copytree(cached, target, copy_function=_link_or_copy, dirs_exist_ok=True)
-            return CACHED
-        write_site(site, indexed_text(places, shard.files))
-        run_pagefind(command_line)
+        index = Path(tmp) / "index"
+        run_pagefind(command(site, index, options))
         canonicalise(index)   # Pagefind 1.5 writes filter indexes in random order
         (index / ".fingerprint").write_text(stamp)
         if cached:
-            shutil.rmtree(cached, ignore_errors=True)
+            if cached.exists():   # out of the way with one rename, deleted with the scratch folder
+                os.replace(cached, Path(tmp) / "previous")
             os.replace(index, cached)
             index = cached
         shutil.copytree(index, target, copy_function=_link_or_copy, dirs_exist_ok=True)

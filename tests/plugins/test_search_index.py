@@ -62,7 +62,7 @@ Sáng 20/12, Ban Chấp hành Đảng bộ quận tổ chức hội nghị lần
 
 def fingerprints(cache):
     """Shard -> fingerprint; Pagefind re-runs for a shard exactly when its fingerprint changes."""
-    return {p.parent.name: p.read_text() for p in cache.glob("*/pagefind/*/.fingerprint")}
+    return {p.parent.name: p.read_text() for p in cache.glob("*/pagefind/index/*/.fingerprint")}
 
 
 def test_adding_an_article_reindexes_only_its_shard(tmp_path):
