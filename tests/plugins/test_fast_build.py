@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -83,7 +85,21 @@ def _fail_on_seven(numbers):
     return numbers
 
 
-def test_fork_map_keeps_order_and_carries_a_childs_error_as_one_line():
+def _process_id(_chunk):
+    return os.getpid()
+
+
+def in_fresh_interpreter(test):
+    """Run ``test`` in a new Python: this session's own threads (the shared HTTP server,
+    Playwright's) would rightly keep fork_map serial here."""
+    here = Path(__file__).resolve().parent
+    code = f"import sys; sys.path[:0] = {[str(here), str(ROOT / 'tests'), str(ROOT)]!r}; " \
+           f"from {Path(__file__).stem} import {test.__name__}; {test.__name__}()"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "tests", capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def _keeps_order_and_carries_a_childs_error():
     chunks = split(list(range(10)), 3)
     assert chunks == [[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]
     assert fork_map(_square_all, chunks) == [[0, 9, 36, 81], [1, 16, 49], [4, 25, 64]]
@@ -91,11 +107,11 @@ def test_fork_map_keeps_order_and_carries_a_childs_error_as_one_line():
         fork_map(_fail_on_seven, chunks)   # 7 is in chunk 1: a child's failure
 
 
-def _process_id(_chunk):
-    return os.getpid()
+def test_fork_map_keeps_order_and_carries_a_childs_error_as_one_line():
+    in_fresh_interpreter(_keeps_order_and_carries_a_childs_error)
 
 
-def test_fork_map_forks_but_stays_serial_while_another_thread_runs():
+def _forks_unless_another_thread_runs():
     assert fork_map(_process_id, [[1], [2]])[1] != os.getpid()
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
@@ -106,3 +122,7 @@ def test_fork_map_forks_but_stays_serial_while_another_thread_runs():
         stop.set()
         thread.join()
     assert where == [os.getpid()] * 2
+
+
+def test_fork_map_forks_but_stays_serial_while_another_thread_runs():
+    in_fresh_interpreter(_forks_unless_another_thread_runs)
