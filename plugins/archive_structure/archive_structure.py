@@ -1,9 +1,11 @@
 """Site structure Pelican does not give: stable listings, portals, related articles.
 
+* ``content_object_init``: reading time (``reading_minutes``) and ``portal_url``, which
+  only the article decides (so they are worked out once, where it is read, and cached).
 * ``article_generator_finalized``: previous/next in time (``prev_article`` is the
   next older article, ``next_article`` the next newer), related articles
-  (``related_articles``), reading time (``reading_minutes``), ``portal_url``, the tag index
-  grouped by kind in Vietnamese order (``tag_groups``) and the portals.
+  (``related_articles``), the tag index grouped by kind in Vietnamese order
+  (``tag_groups``) and the portals.
 * ``article_writer_finalized``: home, tag, category, author and portal listings
   with date-stable pages (``pagination``), the portal index, the 404 page and
   ``robots.txt``.
@@ -14,6 +16,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -46,16 +49,22 @@ def link_neighbours(articles) -> None:
         article.next_article = ordered[index + 1] if index + 1 < len(ordered) else None
 
 
+def describe(content):
+    if content.__class__.__name__ != "Article":
+        return
+    options = options_of(content.settings)
+    # _content, not .content: reading .content now would memoise it before the
+    # static files are known, leaving {static} links unresolved.
+    content.reading_minutes = reading_minutes(getattr(content, "_content", ""), options["words_per_minute"])
+    content.portal_url = options["portal_url"].format(slug=getattr(content, "portal", ""))
+
+
 def structure(generator):
     options = options_of(generator.settings)
     link_neighbours(generator.articles)
     related = related_articles(generator.articles, options["related_count"], options["related_window"])
     for article in generator.articles:
         article.related_articles = related[article]
-        # _content, not .content: reading .content now would memoise it before the
-        # static files are known, leaving {static} links unresolved.
-        article.reading_minutes = reading_minutes(article._content, options["words_per_minute"])
-        article.portal_url = options["portal_url"].format(slug=getattr(article, "portal", ""))
     portals = portals_of(generator.articles, generator.settings.get("PORTALS", {}), options["portal_url"])
     generator.archive_portals = portals
     generator.context["tag_groups"] = grouped_tags(generator.tags.items())
@@ -82,8 +91,16 @@ def write_robots(settings) -> None:
     Path(settings["OUTPUT_PATH"], "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _script_source(env, name: str) -> str:
-    return env.loader.get_source(env, name)[0]
+def _script_sources(env):
+    """A theme script's text, read once per build (every page inlines one and hashes it)."""
+    sources: dict[str, str] = {}
+
+    def source(name: str) -> str:
+        if name not in sources:
+            sources[name] = env.loader.get_source(env, name)[0]
+        return sources[name]
+
+    return source
 
 
 def _lookup(item, path: str | None):
@@ -95,14 +112,16 @@ def _lookup(item, path: str | None):
 
 def add_filters(generator):
     env = generator.env
+    source = _script_sources(env)
     env.filters["vi_sort"] = lambda items, attribute=None: vi_sorted(
         items, key=lambda item: _lookup(item, attribute))
-    env.filters["inline_script"] = lambda name: Markup(_script_source(env, name))
-    env.filters["script_hash"] = lambda name: "sha256-" + base64.b64encode(
-        hashlib.sha256(_script_source(env, name).encode("utf-8")).digest()).decode("ascii")
+    env.filters["inline_script"] = lambda name: Markup(source(name))
+    env.filters["script_hash"] = functools.lru_cache(maxsize=None)(lambda name: "sha256-" + base64.b64encode(
+        hashlib.sha256(source(name).encode("utf-8")).digest()).decode("ascii"))
 
 
 def register():
     signals.generator_init.connect(add_filters)
+    signals.content_object_init.connect(describe)
     signals.article_generator_finalized.connect(structure)
     signals.article_writer_finalized.connect(write_structure)

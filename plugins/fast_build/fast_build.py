@@ -1,8 +1,11 @@
 """Build speed: read uncached articles and render pages on every core, URLs once.
 
+* ``generator_init``: compiled templates are kept in the cache folder.
 * ``article_generator_init``: ``reading.pre_read`` reads the articles not in the
   content cache in parallel, into the cache Pelican reads from; ``skips`` drops
   the quadratic work Pelican does for listings this site does not write.
+* ``article_generator_pretaxonomy``: ``reading.finish_unread`` gives the articles
+  Pelican read itself what the workers give theirs (URLs, digest of their fields).
 * ``all_generators_finalized``: ``urls.remember_urls`` makes each article's URL
   computed once, not at every link to it.
 * ``get_writer``: ``writing.ParallelWriter`` records the pages to write;
@@ -15,17 +18,28 @@ same byte for byte (tests/plugins/test_fast_build.py).
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from .reading import pre_read
+from .reading import attach, detach, finish_unread, pre_read
 from .skips import skip_unneeded_work
 from .urls import remember_urls
 from .writing import FlushGenerator, ParallelWriter, options_of, processes_of
 
 
 def prepare_articles(generator):
-    skip_unneeded_work(generator)
+    skip_unneeded_work(generator, detach, attach)
     pre_read(generator, processes_of(generator.settings), options_of(generator.settings)["min_items"])
+
+
+def compiled_templates(generator):
+    """Templates compiled once, not by every generator of every build: Jinja's bytecode
+    cache (checked against each template's source) in Pelican's cache folder."""
+    folder = Path(generator.settings["CACHE_PATH"]) / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def writer(pelican_object):
@@ -37,7 +51,9 @@ def flush_generator(pelican_object):
 
 
 def register():
+    signals.generator_init.connect(compiled_templates)
     signals.article_generator_init.connect(prepare_articles)
+    signals.article_generator_pretaxonomy.connect(finish_unread)
     signals.all_generators_finalized.connect(remember_urls)
     signals.get_writer.connect(writer)
     signals.get_generators.connect(flush_generator)

@@ -13,6 +13,14 @@ page's own variables (``article``, ``listing``, ``tag`` ...). Its key hashes
   (``article=``) counts with what the page shows of its neighbours, related articles and
   cited documents; an article listed on a page counts with its own fields only.
 
+An article's own fields are most of the work, and almost all of them are set while it
+is read (by the reader and every ``content_object_init`` plugin), as a function of its
+file: ``mark_read`` digests them there, in the reading workers, and the digest travels
+with the article into the content cache. A key then digests only the fields set since
+(``read_fields`` names those that were there). Fields set while reading are not set
+again later; ``FAST_BUILD["check_read_digests"]`` makes every key check that
+(tests/plugins/test_fast_build_reuse.py builds with it).
+
 Two pages with one key render to the same bytes (``tests/plugins/test_fast_build.py``
 compares incremental builds with clean ones).
 """
@@ -91,6 +99,19 @@ class Unkeyable(TypeError):
     """A page variable holds a value with no stable description: that page is always rendered."""
 
 
+class ChangedSinceRead(AssertionError):
+    """A field set while the article was read has another value now (``check_read_digests``)."""
+
+
+READ_DIGEST, READ_FIELDS = "_read_digest", "_read_fields"
+_SHARED_NAMES: dict[frozenset, frozenset] = {}
+_BOOKKEEPING = {READ_DIGEST, READ_FIELDS}
+
+
+def _own(name: str) -> bool:
+    return name not in _CONTENT_NOT_OWN and name not in _BOOKKEEPING and not name.startswith("_remembered")
+
+
 def _fields(value) -> dict | None:
     """An object's attributes: its ``__dict__`` and its ``__slots__`` (dataclasses(slots=True))."""
     found = dict(vars(value)) if hasattr(value, "__dict__") else {}
@@ -107,8 +128,9 @@ class PageKeys:
     A value is turned into plain data (strings, numbers, dates, lists, digests of objects)
     whose ``repr`` is hashed: one hash per object instead of one update per field."""
 
-    def __init__(self, base: bytes, unused_variables=()):
+    def __init__(self, base: bytes, unused_variables=(), check_read_digests: bool = False):
         self._base = base
+        self._check = check_read_digests
         self._unused = set(unused_variables)
         self._memo: dict[tuple[int, str], bytes] = {}
         self._listed: dict[int, bytes] = {}
@@ -135,13 +157,32 @@ class PageKeys:
         """An article another one's fields point to (a document's list): where it is."""
         return "link:" + str(content.url)
 
+    def read_digest(self, content, names) -> bytes:
+        """The article's fields ``names`` (those it has once read), as ``mark_read`` digests them."""
+        own = vars(content)
+        return self._hash([(name, self._plain(own.get(name), self.link)) for name in sorted(names)])
+
+    @staticmethod
+    def mark_read(content) -> None:
+        """Digest the fields of an article just read (see the module's docstring), but links to
+        other articles (counted as relations). A fresh instance each time: its memo (by ``id``)
+        must not outlive the article's objects."""
+        names = frozenset(name for name, value in vars(content).items() if _own(name) and not _is_relation(value))
+        content._read_digest = PageKeys(b"").read_digest(content, names)
+        content._read_fields = _SHARED_NAMES.setdefault(names, names)   # pickled once, not per article
+
     def listed_content(self, content) -> bytes:
         """An article as an item of a page: its own fields; its neighbours only by link."""
         found = self._listed.get(id(content))
         if found is None:
-            plain, relations = [], []
-            for name, value in sorted(vars(content).items()):
-                if name in _CONTENT_NOT_OWN or name.startswith("_remembered"):
+            own = vars(content)
+            read, names = own.get(READ_DIGEST), own.get(READ_FIELDS, frozenset())
+            if read is not None and self._check and self.read_digest(content, names) != read:
+                raise ChangedSinceRead(content.source_path)
+            plain, relations = [read], []
+            later = sorted((name, own[name]) for name in own.keys() - names) if read else sorted(own.items())
+            for name, value in later:
+                if not _own(name):
                     continue
                 if _is_relation(value):
                     relations.append((name, value if isinstance(value, (list, tuple)) else [value]))

@@ -5,7 +5,9 @@ Forked workers each run Pelican's own ``Readers.read_file`` (so the reader and e
 ``content_object_init`` plugin: sanitising, tag spelling, the search's folded copy)
 on a share of the uncached files and send the finished ``Article`` objects back.
 They go into the generator's cache, keyed by the file's stamp as Pelican keys them,
-so ``generate_context`` then takes them exactly as it takes a warm cache's.
+so ``generate_context`` then takes them exactly as it takes a warm cache's. Each also
+gets, in the worker, what only its file decides: its URLs and the digest of its fields
+(``finish``), which the cache then keeps.
 
 A file a worker cannot read is left out: Pelican reads it again itself and reports
 the error as in a serial build. Objects that come back from a worker or from the
@@ -23,6 +25,8 @@ from pelican.readers import SkipStub
 from pelican.urlwrappers import URLWrapper
 
 from .forking import fork_map, split
+from .keys import READ_DIGEST, PageKeys
+from .urls import remember_now
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +64,24 @@ def _read(generator, files: list[str]) -> list:
             continue
         if isinstance(article, SkipStub) or not article.is_valid():
             continue
+        finish(article)
         done.append((name, detach(article)))
     return done
+
+
+def finish(article) -> None:
+    """Work on a read article that only its file decides, done here (in a worker) and kept
+    with it in the content cache: its URLs and the digest of its fields (keys.py)."""
+    remember_now(article)
+    PageKeys.mark_read(article)
+
+
+def finish_unread(generator) -> None:
+    """``article_generator_pretaxonomy``: the same for the articles Pelican read itself."""
+    for article in [*generator.articles, *generator.translations, *generator.hidden_articles,
+                    *generator.drafts]:
+        if READ_DIGEST not in vars(article):
+            finish(article)
 
 
 def uncached(generator) -> list[str]:

@@ -40,7 +40,8 @@ class Reuse:
         self.previous_build = ""
         self.previous = self._previous_keys() if self.published else {}
         theme = [settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
-        self.keys = PageKeys(code_digest() + folder_digest(theme), options["unused_variables"])
+        self.keys = PageKeys(code_digest() + folder_digest(theme), options["unused_variables"],
+                             options["check_read_digests"])
         self.current: dict[str, str] = {}
         self.kept: list[str] = []
 

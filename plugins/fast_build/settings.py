@@ -14,4 +14,7 @@ DEFAULTS = {
     # Page variables no cached template reads: left out of the keys (Pelican hands every
     # period archive the whole article list as all_articles).
     "unused_variables": ["all_articles"],
+    # Check at every key that the fields an article got while read still have the values its
+    # read digest describes (keys.py); the build stops if one does not. For tests.
+    "check_read_digests": False,
 }

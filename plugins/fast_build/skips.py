@@ -11,8 +11,9 @@
   a list, O(articles x period size). ``fast_period_archives`` gives the same lists
   (in the order of ``articles``) by each article's position (Content objects compare
   by identity).
-* Cache file: Pelican pickles the whole content cache again after every build;
-  ``saved_only_when_changed`` skips that when no entry was added or replaced.
+* Cache file: Pelican pickles the whole content cache again after every build, with
+  the settings and the whole context each article points to; ``saved_only_when_changed``
+  skips that when no entry was added or replaced, and writes the articles alone.
 """
 
 from __future__ import annotations
@@ -49,23 +50,33 @@ def remembered_stamps(stamp):
     return get
 
 
-def saved_only_when_changed(generator) -> None:
-    """Call once the cache is loaded: ``save_cache`` then writes only if an entry changed."""
+def saved_only_when_changed(generator, detach, attach) -> None:
+    """Call once the cache is loaded: ``save_cache`` then writes only if an entry changed, and
+    writes the articles without the settings and context they point to (``detach``): those
+    are this build's, rebuilt by the next one, which ``attach``-es its own."""
     loaded = dict(generator._cache)   # the entries themselves: compared by identity
     save = generator.save_cache
 
     def save_if_changed():
-        if len(generator._cache) != len(loaded) or any(
-                loaded.get(name) is not entry for name, entry in generator._cache.items()):
+        if len(generator._cache) == len(loaded) and all(
+                loaded.get(name) is entry for name, entry in generator._cache.items()):
+            return
+        articles = [entry[1] for entry in generator._cache.values()]
+        for article in articles:
+            detach(article)
+        try:
             save()
+        finally:
+            for article in articles:
+                attach(article, generator.settings, generator.context)
 
     generator.save_cache = save_if_changed
 
 
-def skip_unneeded_work(generator) -> None:
+def skip_unneeded_work(generator, detach, attach) -> None:
     for setting, method in UNWRITTEN.items():
         if not generator.settings.get(setting):
             setattr(generator, method, _nothing)
     generator._build_period_archives = fast_period_archives(generator._build_period_archives)
     generator._get_file_stamp = remembered_stamps(generator._get_file_stamp)
-    saved_only_when_changed(generator)
+    saved_only_when_changed(generator, detach, attach)

@@ -35,6 +35,20 @@ def remembering_class(cls: type) -> type:
     return _CLASSES[cls]
 
 
+def remember_now(content) -> None:
+    """Compute and remember ``content``'s URLs now (an article just read: its slug and date
+    are final). The class goes back to Pelican's, which pickle needs (to a worker's parent,
+    into the content cache); the remembered values stay, and ``remember_urls`` uses them."""
+    plain = type(content)
+    content.__class__ = remembering_class(plain)
+    try:
+        content.url, content.save_as   # noqa: B018 - computed to be remembered
+    finally:
+        content.__class__ = plain
+    # what they were formatted from: a copy of the metadata, not worth its room in the cache
+    content.__dict__.pop("_remembered_url_format", None)
+
+
 def remember_urls(generators) -> int:
     count = 0
     for generator in generators:
