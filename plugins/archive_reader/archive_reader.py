@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import sys
+from collections import Counter
 
 from pelican import signals
 from pelican.contents import Author, Category, Tag
@@ -88,14 +89,16 @@ def add_reader(readers):
 
 
 def records(generator) -> list[Record]:
-    """Slug and URL of every article the generator holds, read now, cached or read in a worker."""
-    contents = [*getattr(generator, "articles", []), *getattr(generator, "translations", []),
-                *getattr(generator, "hidden_articles", []), *getattr(generator, "drafts", []),
-                *getattr(generator, "pages", []), *getattr(generator, "hidden_pages", []),
-                *getattr(generator, "draft_pages", [])]
+    """Slug and URL of every article the generator holds whose slug another one has too (read
+    now, cached or read in a worker): the only ones ``collisions`` can report."""
+    contents = [c for c in (*getattr(generator, "articles", []), *getattr(generator, "translations", []),
+                            *getattr(generator, "hidden_articles", []), *getattr(generator, "drafts", []),
+                            *getattr(generator, "pages", []), *getattr(generator, "hidden_pages", []),
+                            *getattr(generator, "draft_pages", [])) if hasattr(c, "slug_line")]
+    shared = {slug for slug, count in Counter(c.slug for c in contents).items() if count > 1}
     return [Record(display(c.source_path), c.slug, c.slug_line,
                    f"/{c.date:%Y}/{c.date:%m}/{c.slug}/" if hasattr(c, "date") else None)
-            for c in contents if hasattr(c, "slug_line")]
+            for c in contents if c.slug in shared]
 
 
 def stop_on_errors(generator):

@@ -7,13 +7,17 @@ checked against the file's stamp only. It does not notice a change of settings
 of the code that made them. So the cache goes into ``CACHE_PATH/<fingerprint>``,
 the fingerprint covering the settings, the sources and data of plugins/ and
 newsarchive/ and the versions of Pelican and markdown-it-py: change any of them and
-the next build reads everything afresh into a new folder.
+the next build reads everything afresh into a new folder. The two most recently used
+other folders stay (``make publish`` and ``make html`` share a cache path); older
+ones are deleted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
 from pathlib import Path
 
 import markdown_it
@@ -42,7 +46,28 @@ def fingerprint(settings) -> str:
     return digest.hexdigest()[:16]
 
 
+# Cache folders of other setups kept beside the one in use (publishconf's and pelicanconf's
+# builds share a cache path); older ones, left by code or settings changed since, go.
+KEEP_OTHERS = 2
+_FOLDER_NAME = re.compile(r"[0-9a-f]{16}")
+
+
+def prune(parent: Path, current: str, keep: int = KEEP_OTHERS) -> None:
+    others = sorted((path for path in parent.iterdir()
+                     if path.is_dir() and path.name != current and _FOLDER_NAME.fullmatch(path.name)),
+                    key=lambda path: path.stat().st_mtime, reverse=True)
+    for stale in others[keep:]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def scope_cache(pelican_object) -> None:
     settings = pelican_object.settings
     if settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
-        settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], fingerprint(settings))
+        name = fingerprint(settings)
+        parent = Path(settings["CACHE_PATH"])
+        settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], name)
+        folder = Path(settings["CACHE_PATH"])
+        if folder.is_dir():
+            os.utime(folder)   # in use: the most recent
+        if parent.is_dir():
+            prune(parent, name)

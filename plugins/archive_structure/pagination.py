@@ -15,11 +15,14 @@ articles, then walks back through numbered pages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
+
+_WHEN = attrgetter("date", "slug")
 
 
 def chronological(articles) -> list:
     """Oldest first; the slug breaks ties so the order never depends on reading order."""
-    return sorted(articles, key=lambda a: (a.date, a.slug))
+    return sorted(articles, key=_WHEN)
 
 
 @dataclass

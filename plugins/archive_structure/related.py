@@ -24,23 +24,31 @@ def _terms(article) -> list[str]:
 
 def related_articles(articles, count: int, window: int) -> dict:
     """{article: [related articles, best first]} for every article."""
-    by_term: dict[str, list] = defaultdict(list)
-    for article in chronological(articles):
-        for term in _terms(article):
-            by_term[term].append(article)
-    keys = {term: [(a.date, a.slug) for a in members] for term, members in by_term.items()}
+    ordered = chronological(articles)
+    # Articles by their place in time: each term's members are ascending positions.
+    by_term: dict[str, list[int]] = defaultdict(list)
+    terms = []
+    for position, article in enumerate(ordered):
+        own = sorted(set(_terms(article)))   # one order for the sums: the same floats every run
+        terms.append(own)
+        for term in own:
+            by_term[term].append(position)
     weight = {term: 1.0 / math.log(2 + len(members)) for term, members in by_term.items()}
-    seconds = {id(a): a.date.timestamp() for a in articles}    # times compared as numbers, once each
+    seconds = [a.date.timestamp() for a in ordered]   # times compared as numbers, once each
+    slugs = [a.slug for a in ordered]
+    half = window // 2
     result = {}
-    for article in articles:
-        scores: dict = defaultdict(float)
-        for term in set(_terms(article)):
-            members = by_term[term]
-            where = bisect.bisect_left(keys[term], (article.date, article.slug))
-            for other in members[max(0, where - window // 2): where + window // 2 + 1]:
-                if other is not article:
-                    scores[other] += weight[term]
-        at = seconds[id(article)]
-        # nsmallest(n, ...) is sorted(...)[:n] without sorting every candidate
-        result[article] = heapq.nsmallest(count, scores, key=lambda o: (-scores[o], abs(seconds[id(o)] - at), o.slug))
+    for position, article in enumerate(ordered):
+        scores: dict[int, float] = defaultdict(float)
+        for term in terms[position]:
+            members, gain = by_term[term], weight[term]
+            where = bisect.bisect_left(members, position)   # (date, slug) order is position order
+            for other in members[max(0, where - half): where + half + 1]:
+                scores[other] += gain
+        scores.pop(position, None)
+        at = seconds[position]
+        # the best: highest score, then nearest in time, then slug (sorted(...)[:count])
+        best = heapq.nsmallest(count, [(-score, abs(seconds[other] - at), slugs[other], other)
+                                        for other, score in scores.items()])
+        result[article] = [ordered[other] for *_, other in best]
     return result

@@ -66,14 +66,16 @@ def normalise_tags(content):
 def collect_documents(generator):
     options = settings_of(generator.settings)
     documents: dict[str, CitedDocument] = {}
+    others: set[str] = set()   # tag names known not to be documents (each is asked once)
     for article in generator.articles:
         cited = []
         for tag in getattr(article, "tags", []) or []:
-            if not is_document(tag.name):
-                continue
-            slug = document_slug(tag.name)
             document = documents.get(tag.name)
             if document is None:
+                if tag.name in others or not is_document(tag.name):
+                    others.add(tag.name)
+                    continue
+                slug = document_slug(tag.name)
                 document = documents[tag.name] = CitedDocument(
                     tag.name, slug, options["document_url"].format(slug=slug),
                     options["document_save_as"].format(slug=slug))

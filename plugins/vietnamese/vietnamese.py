@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pelican import signals
 
 from newsarchive.article import format_iso
@@ -14,12 +16,25 @@ from newsarchive.vietnamese import format_date
 
 
 def vi_date(moment) -> str:
-    return format_date(moment)
+    return _spelt(moment, moment.tzinfo, False)
 
 
 def vi_datetime(moment) -> str:
     """Time shown only when the source gave one (00:00 means "unknown")."""
-    return format_date(moment, with_time=bool(moment.hour or moment.minute))
+    return _spelt(moment, moment.tzinfo, True)
+
+
+def iso(moment) -> str:
+    return _spelt(moment, moment.tzinfo, None)
+
+
+# Every listing an article is on spells its date again: spelt once per date. The zone is
+# part of the key because equal instants in two zones are equal datetimes.
+@lru_cache(maxsize=65536)
+def _spelt(moment, zone, with_time: bool | None) -> str:
+    if with_time is None:
+        return format_iso(moment)
+    return format_date(moment, with_time=with_time and bool(moment.hour or moment.minute))
 
 
 def add_filters(generator):
@@ -27,7 +42,7 @@ def add_filters(generator):
     generator.env.filters.update(
         vi_date=vi_date,
         vi_datetime=vi_datetime,
-        iso=format_iso,
+        iso=iso,
         portal_name=lambda portal_id: portals.get(portal_id, portal_id),
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import sys
 from pathlib import Path
 
@@ -58,3 +60,14 @@ def test_cache_folder_changes_with_settings_and_content_folder_not_with_output()
     assert fingerprint(base) != fingerprint({**base, "PATH": "/c"})   # cached articles hold their source path
     assert fingerprint(base) != fingerprint({**base, "SLUG_REGEX_SUBSTITUTIONS": [(r"/", "_")]})
     assert fingerprint(base) != fingerprint({**base, "ARTICLE_URL": "{slug}/"})
+
+
+def test_old_cache_folders_are_pruned_but_the_current_and_two_others_stay(tmp_path):
+    from plugins.archive_reader.cache import prune
+
+    for age, name in enumerate(["a" * 16, "b" * 16, "c" * 16, "d" * 16, "e" * 16]):
+        (tmp_path / name).mkdir()
+        os.utime(tmp_path / name, (1_000_000 - age * 1000, 1_000_000 - age * 1000))   # a newest, e oldest
+    (tmp_path / "notes").mkdir()   # not a cache folder of ours
+    prune(tmp_path, "e" * 16)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a" * 16, "b" * 16, "e" * 16, "notes"]
