@@ -1,7 +1,8 @@
 """Site structure Pelican does not give: stable listings, portals, related articles.
 
-* ``content_object_init``: reading time (``reading_minutes``) and ``portal_url``, which
-  only the article decides (so they are worked out once, where it is read, and cached).
+* ``content_object_init``: reading time (``reading_minutes``), ``portal_url`` and the
+  plain-text summary listings and descriptions show (``summary_text``), which only the
+  article decides (so they are worked out once, where it is read, and cached).
 * ``article_generator_finalized``: previous/next in time (``prev_article`` is the
   next older article, ``next_article`` the next newer), related articles
   (``related_articles``), the tag index grouped by kind in Vietnamese order
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 from pelican import signals
+from pelican.utils import truncate_html_words
 
 from .collation import grouped_tags, vi_sorted
 from .listings import portals_of, write_listings, write_portal_index
@@ -49,14 +51,27 @@ def link_neighbours(articles) -> None:
         article.next_article = ordered[index + 1] if index + 1 < len(ordered) else None
 
 
+def summary_text(content) -> str:
+    """The text of Pelican's ``summary`` (the summary given, else the body cut after
+    SUMMARY_MAX_LENGTH words), without its markup. Listings and descriptions show only
+    that, so it is made once here rather than on every page from the linked body."""
+    summary = content.metadata.get("summary")
+    if summary is None:
+        limit, body = content.settings["SUMMARY_MAX_LENGTH"], getattr(content, "_content", "") or ""
+        summary = body if limit is None else truncate_html_words(body, limit, content.settings["SUMMARY_END_SUFFIX"])
+    return str(Markup(summary).striptags())
+
+
 def describe(content):
     if content.__class__.__name__ != "Article":
         return
     options = options_of(content.settings)
     # _content, not .content: reading .content now would memoise it before the
-    # static files are known, leaving {static} links unresolved.
+    # static files are known, leaving {static} links unresolved (they are in attributes,
+    # which the summary's text does not show).
     content.reading_minutes = reading_minutes(getattr(content, "_content", ""), options["words_per_minute"])
     content.portal_url = options["portal_url"].format(slug=getattr(content, "portal", ""))
+    content.summary_text = summary_text(content)
 
 
 def structure(generator):

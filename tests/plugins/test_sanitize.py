@@ -74,8 +74,11 @@ def hostile_content(content: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
+    """Built without the theme's Content-Security-Policy: the sanitiser and the templates'
+    escaping alone must stop every attack, in the body and in the head (titles, meta tags)."""
     base = tmp_path_factory.mktemp("hostile")
-    result = build_site(hostile_content(base / "content"), base / "output")
+    result = build_site(hostile_content(base / "content"), base / "output",
+                        extra=["-e", "CONTENT_SECURITY_POLICY=false"])
     assert result.returncode == 0, result.stderr
     return base / "output"
 
