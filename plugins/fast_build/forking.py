@@ -78,7 +78,9 @@ def fork_map(func: Callable, chunks: list) -> list:
     sys.stdout.flush()
     sys.stderr.flush()
     children: list[tuple[int, int]] = []
-    gc.freeze()  # a collection in a child would touch, and so copy, every shared object
+    # A collection in a child would touch, and so copy, every shared object. The objects
+    # stay frozen after: the build's objects live until it ends (see fast_build.py).
+    gc.freeze()
     try:
         for chunk in chunks[1:]:
             read_fd, write_fd = os.pipe()
@@ -107,7 +109,6 @@ def fork_map(func: Callable, chunks: list) -> list:
                 os.waitpid(pid, 0)
             except OSError:
                 pass
-        gc.unfreeze()
 
 
 def split(items: list, parts: int) -> list[list]:

@@ -5,8 +5,9 @@
   every article against every other (``article in articles``) and then writes
   nothing; ``generate_tags``/``_categories``/``_authors`` are not called then.
 * File stamps: with ``CHECK_MODIFIED_METHOD = "sha1"`` Pelican hashes each article
-  twice per build (to check its cache entry, and again to store it); ``remembered_stamps``
-  hashes it once per build (files do not change while the site is built).
+  twice per build (to check its cache entry, and again to store it); ``RememberedStamps``
+  hashes it once per build (files do not change while the site is built), and not at
+  all while its size, inode and modification time are those it was hashed with.
 * Period archives: Pelican matches each period's articles with ``a in dates`` over
   a list, O(articles x period size). ``fast_period_archives`` gives the same lists
   (in the order of ``articles``) by each article's position (Content objects compare
@@ -17,6 +18,11 @@
 """
 
 from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
 
 UNWRITTEN = {"TAG_SAVE_AS": "generate_tags", "CATEGORY_SAVE_AS": "generate_categories",
              "AUTHOR_SAVE_AS": "generate_authors"}
@@ -39,18 +45,54 @@ def fast_period_archives(original):
     return build
 
 
-def remembered_stamps(stamp):
-    stamps: dict[str, object] = {}
+class RememberedStamps:
+    """Each file's stamp (its SHA-1, for CHECK_MODIFIED_METHOD "sha1") once per build, and
+    between builds (``path``, a JSON table) not read again while the file's size, inode and
+    modification time in nanoseconds are the ones it had when hashed. As git does for its
+    index, a file modified within a second before the table was written is hashed again."""
 
-    def get(filename):
-        if filename not in stamps:
-            stamps[filename] = stamp(filename)
-        return stamps[filename]
+    def __init__(self, stamp, path: Path | None):
+        self._stamp, self._path = stamp, path
+        self._now: dict[str, object] = {}
+        self._known: dict[str, list] = {}
+        self._written = 0
+        self._changed = False
+        if path is not None and path.is_file():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                self._known, self._written = data["files"], data["written"]
+            except (ValueError, KeyError, TypeError):
+                self._known = {}
 
-    return get
+    def __call__(self, filename):
+        if filename in self._now:
+            return self._now[filename]
+        stamp = None
+        try:
+            info = os.stat(filename)
+            key = [info.st_mtime_ns, info.st_size, info.st_ino]
+        except OSError:
+            key = None
+        known = self._known.get(filename)
+        if key and known and known[:3] == key and info.st_mtime_ns < self._written - 1_000_000_000:
+            stamp = bytes.fromhex(known[3])
+        if stamp is None:
+            stamp = self._stamp(filename)
+            if key and isinstance(stamp, bytes):
+                self._known[filename] = [*key, stamp.hex()]
+                self._changed = True
+        self._now[filename] = stamp
+        return stamp
+
+    def save(self) -> None:
+        if self._path is None or not (self._changed or len(self._known) > len(self._now)):
+            return
+        files = {name: self._known[name] for name in self._now if name in self._known}
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        self._path.write_text(json.dumps({"written": time.time_ns(), "files": files}), encoding="utf-8")
 
 
-def saved_only_when_changed(generator, detach, attach) -> None:
+def saved_only_when_changed(generator, detach, attach, stamps: RememberedStamps) -> None:
     """Call once the cache is loaded: ``save_cache`` then writes only if an entry changed, and
     writes the articles without the settings and context they point to (``detach``): those
     are this build's, rebuilt by the next one, which ``attach``-es its own."""
@@ -58,6 +100,7 @@ def saved_only_when_changed(generator, detach, attach) -> None:
     save = generator.save_cache
 
     def save_if_changed():
+        stamps.save()
         if len(generator._cache) == len(loaded) and all(
                 loaded.get(name) is entry for name, entry in generator._cache.items()):
             return
@@ -78,5 +121,7 @@ def skip_unneeded_work(generator, detach, attach) -> None:
         if not generator.settings.get(setting):
             setattr(generator, method, _nothing)
     generator._build_period_archives = fast_period_archives(generator._build_period_archives)
-    generator._get_file_stamp = remembered_stamps(generator._get_file_stamp)
-    saved_only_when_changed(generator, detach, attach)
+    stamps = RememberedStamps(generator._get_file_stamp, Path(generator.settings["CACHE_PATH"]) / "stamps.json"
+                              if generator.settings.get("CHECK_MODIFIED_METHOD") == "sha1" else None)
+    generator._get_file_stamp = stamps
+    saved_only_when_changed(generator, detach, attach, stamps)
