@@ -51,8 +51,10 @@ class RememberedStamps:
     modification time in nanoseconds are the ones it had when hashed. As git does for its
     index, a file modified within a second before the table was written is hashed again."""
 
-    def __init__(self, stamp, path: Path | None):
-        self._stamp, self._path = stamp, path
+    def __init__(self, stamp, path: Path | None, base: str = ""):
+        """``stamp(name)``: Pelican's stamp of a file named relative to ``base`` (the content
+        folder, as the generator names files)."""
+        self._stamp, self._path, self._base = stamp, path, base
         self._now: dict[str, object] = {}
         self._known: dict[str, list] = {}
         self._written = 0
@@ -69,7 +71,7 @@ class RememberedStamps:
             return self._now[filename]
         stamp = None
         try:
-            info = os.stat(filename)
+            info = os.stat(os.path.join(self._base, filename))
             key = [info.st_mtime_ns, info.st_size, info.st_ino]
         except OSError:
             key = None
@@ -121,7 +123,9 @@ def skip_unneeded_work(generator, detach, attach) -> None:
         if not generator.settings.get(setting):
             setattr(generator, method, _nothing)
     generator._build_period_archives = fast_period_archives(generator._build_period_archives)
-    stamps = RememberedStamps(generator._get_file_stamp, Path(generator.settings["CACHE_PATH"]) / "stamps.json"
-                              if generator.settings.get("CHECK_MODIFIED_METHOD") == "sha1" else None)
+    table = Path(generator.settings["CACHE_PATH"]) / "stamps.json"
+    stamps = RememberedStamps(generator._get_file_stamp,
+                              table if generator.settings.get("CHECK_MODIFIED_METHOD") == "sha1" else None,
+                              generator.path)
     generator._get_file_stamp = stamps
     saved_only_when_changed(generator, detach, attach, stamps)

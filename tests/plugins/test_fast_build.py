@@ -133,31 +133,33 @@ def test_a_file_is_hashed_again_only_when_its_size_inode_or_time_changed(tmp_pat
 
     from plugins.fast_build.skips import RememberedStamps
 
-    hashed = []
+    content, hashed = tmp_path / "content", []
+    content.mkdir()
 
-    def sha1(name):
+    def sha1(name):   # as Pelican's generator: names relative to the content folder
         hashed.append(name)
-        return hashlib.sha1(Path(name).read_bytes()).digest()
+        return hashlib.sha1((content / name).read_bytes()).digest()
 
-    table = tmp_path / "stamps.json"
-    old, edited, racy = (tmp_path / name for name in ("old.md", "edited.md", "racy.md"))
-    for path in (old, edited, racy):
-        path.write_text("nội dung", encoding="utf-8")
-        os.utime(path, ns=(1_000_000_000, 1_000_000_000))   # long before the table is written
-    first = RememberedStamps(sha1, table)
-    stamps = {path: first(str(path)) for path in (old, edited, racy)}
+    def stamps():
+        return RememberedStamps(sha1, tmp_path / "stamps.json", str(content))
+
+    for name in ("old.md", "edited.md", "racy.md"):
+        (content / name).write_text("nội dung", encoding="utf-8")
+        os.utime(content / name, ns=(1_000_000_000, 1_000_000_000))   # long before the table is written
+    first = stamps()
+    known = {name: first(name) for name in ("old.md", "edited.md", "racy.md")}
     first.save()
 
-    edited.write_text("nội dung mới", encoding="utf-8")
-    racy.write_text("nội dunG", encoding="utf-8")             # same size and time, other bytes
-    os.utime(racy, ns=(1_000_000_000, 1_000_000_000))
+    (content / "edited.md").write_text("nội dung mới", encoding="utf-8")
+    (content / "racy.md").write_text("nội dunG", encoding="utf-8")   # same size and time, other bytes
+    os.utime(content / "racy.md", ns=(1_000_000_000, 1_000_000_000))
     hashed.clear()
-    second = RememberedStamps(sha1, table)
-    assert second(str(old)) == stamps[old] and second(str(edited)) != stamps[edited]
-    assert hashed == [str(edited)]
+    second = stamps()
+    assert second("old.md") == known["old.md"] and second("edited.md") != known["edited.md"]
+    assert hashed == ["edited.md"]
     # the one case stat cannot see; a file touched just before the table was written is hashed
-    assert second(str(racy)) == stamps[racy]
-    recent = RememberedStamps(sha1, table)
+    assert second("racy.md") == known["racy.md"]
+    recent = stamps()
     recent._written = 1_000_000_000 + 500_000_000
     hashed.clear()
-    assert recent(str(racy)) != stamps[racy] and hashed == [str(racy)]
+    assert recent("racy.md") != known["racy.md"] and hashed == ["racy.md"]
