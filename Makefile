@@ -39,9 +39,10 @@ serve: html
 
 # Rebuild on every change to content/, theme/ or settings, Pagefind included;
 # a broken article is reported and the server keeps serving the last good site.
+# Pages whose key did not change stay as they are in $(OUTPUT) (fast_build, in place).
 devserver: $(STAMP)
-	$(BIN)/pelican $(CONTENT) -o $(OUTPUT) -s $(CONF) --autoreload --listen --bind 127.0.0.1 --port $(PORT) \
-		-e ARCHIVE_READER_FATAL=false
+	$(BIN)/pelican $(CONTENT) -o $(OUTPUT) -s $(CONF) --cache-path $(OUTPUT).cache --autoreload --listen \
+		--bind 127.0.0.1 --port $(PORT) -e ARCHIVE_READER_FATAL=false 'PUBLISHED_PATH="$(abspath $(OUTPUT))"' $(SETTINGS)
 
 # Every article problem as path:line: message (exit 1 on errors); the build refuses the same errors.
 check: $(STAMP)

@@ -7,6 +7,10 @@ goes into ``<output>/.kept``, and ``commit.py`` keeps that file when it moves th
 ones in. The keys of a build are stored in ``CACHE_PATH/pages/<id>.json``; the output
 carries ``.build-id`` = ``<id>``, so keys are only trusted for the output they describe
 (a deleted cache, a different output or an interrupted commit: every page is rendered).
+
+``PUBLISHED_PATH`` = the output itself (``make devserver``, which writes in place) keeps
+an unchanged page where it is; ``.build-id`` is removed when such a build starts and
+written when it ends, so a build stopped halfway leaves keys trusted for nothing.
 """
 
 from __future__ import annotations
@@ -25,20 +29,31 @@ KEPT = ".kept"
 
 
 def published_path(settings, output_path) -> Path | None:
+    """The published output of a staged build (``make html``), or None."""
     published = settings.get("PUBLISHED_PATH")
     if not published or Path(published).resolve() == Path(output_path).resolve():
         return None
     return Path(published)
 
 
+def reusing(settings, output_path) -> bool:
+    """Pages may be kept: a staged build, or one in place (PUBLISHED_PATH = OUTPUT_PATH)."""
+    return bool(settings.get("PUBLISHED_PATH"))
+
+
 class Reuse:
     def __init__(self, settings: dict, output_path: str, options: dict):
         self.output = Path(output_path)
-        self.published = published_path(settings, output_path)
+        # In place (``make devserver``): the output is the published site, kept pages stay
+        # where they are, and no marker says what it holds until this build is done.
+        self.in_place = published_path(settings, output_path) is None
+        self.published = self.output if self.in_place else published_path(settings, output_path)
         self.templates = set(options["cached_templates"])
         self.store = Path(settings["CACHE_PATH"]) / "pages"
         self.previous_build = ""
-        self.previous = self._previous_keys() if self.published else {}
+        self.previous = self._previous_keys()
+        if self.in_place:
+            (self.output / BUILD_ID).unlink(missing_ok=True)
         theme = [settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
         self.keys = PageKeys(code_digest() + folder_digest(theme), options["unused_variables"],
                              options["check_read_digests"])
@@ -82,7 +97,7 @@ class Reuse:
                 old.unlink()
         (self.store / f"{build}.json").write_text(data, encoding="utf-8")
         (self.output / BUILD_ID).write_text(build + "\n", encoding="utf-8")
-        if self.kept:
+        if self.kept and not self.in_place:
             with open(self.output / KEPT, "a", encoding="utf-8") as listing:
                 listing.writelines(name + "\n" for name in self.kept)
         logger.info("Giữ nguyên %d trang không đổi, dựng %d trang",

@@ -19,7 +19,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from .forking import available_cores, fork_map
-from .reuse import Reuse, published_path
+from .reuse import Reuse, reusing
 from .settings import DEFAULTS
 
 
@@ -65,8 +65,7 @@ class ParallelWriter(Writer):
     def flush(self, options: dict) -> int:
         """Write every recorded page whose key changed; returns how many processes did."""
         jobs, self.jobs = self.jobs, []
-        reuse = Reuse(self.settings, self.output_path, options) \
-            if published_path(self.settings, self.output_path) else None
+        reuse = Reuse(self.settings, self.output_path, options) if reusing(self.settings, self.output_path) else None
         keys = [reuse.key_of(job) for job in jobs] if reuse else [None] * len(jobs)
         todo = [job for job, key in zip(jobs, keys) if not (reuse and reuse.unchanged(job.name, key))]
         processes = processes_of(self.settings)

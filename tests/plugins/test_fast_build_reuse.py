@@ -169,3 +169,26 @@ def test_a_key_follows_objects_with_slots_and_refuses_what_it_cannot_describe():
     for unkeyable in (object(), Node()):
         with pytest.raises(Unkeyable):
             key(value=unkeyable)
+
+
+def test_in_place_builds_keep_unchanged_pages_and_match_a_clean_build(tmp_path):
+    """PUBLISHED_PATH = the output itself, as `make devserver` builds: kept pages stay, untouched."""
+    content, output = tmp_path / "content", tmp_path / "site" / "output"
+    write_articles(content, range(40))
+    in_place = [EXTRA[1], FORKED, f'PUBLISHED_PATH="{output}"']
+
+    def build():
+        result = subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s",
+                                 str(ROOT / "pelicanconf.py"), "--cache-path", str(tmp_path / "cache"),
+                                 "-e", *in_place], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0 and "Traceback" not in result.stdout + result.stderr, result.stderr
+
+    build()
+    assert (output / ".build-id").is_file() and not (output / ".kept").exists()
+    before = {page: (inode, (output / page).stat().st_mtime_ns) for page, inode in identities(output).items()}
+    CHANGES["edit the text"](content)
+    build()
+    assert_same_tree(clean_build(content, tmp_path / "clean"), output)
+    untouched = [page for page, inode in identities(output).items()
+                 if page.endswith("/index.html") and before.get(page) == (inode, (output / page).stat().st_mtime_ns)]
+    assert len(untouched) > 20
