@@ -2,9 +2,10 @@
 
 Generates an archive of N articles (``bench/generate.py``: real corpus text, 20
 years of dates, tags, authors), then times, for each system, a full build, a
-build after adding one article and a build after editing one article, each
-``--repeat`` times, and prints medians of wall time and peak RSS (summed over
-the whole process tree, polled) with the ratio ours/stock.
+build after adding one article, a build after editing one article and a full
+build without the search index, each ``--repeat`` times, and prints medians of
+wall time and peak RSS (summed over the whole process tree, polled) with the
+ratio ours/stock.
 
 (a) stock: Pelican 4.12 in its own venv (``bench/work/stock-venv``: pelican,
     pelican-yaml-metadata, pagefind-bin, nothing of ours) with
@@ -38,8 +39,9 @@ WORK = HERE / "work" / "build"
 STOCK_VENV = HERE / "work" / "stock-venv"
 STOCK_PACKAGES = ["pelican==4.12.0", "pelican-yaml-metadata==2.2.0", "pagefind-bin>=1.5.2,<1.6", "markdown"]
 STOCK_CONF = HERE / "stock_pelicanconf.py"
-SCENARIOS = ("full", "add", "edit")
-LABELS = {"full": "dựng toàn bộ", "add": "thêm một bài", "edit": "sửa một bài"}
+SCENARIOS = ("full", "add", "edit", "nosearch")
+LABELS = {"full": "dựng toàn bộ", "add": "thêm một bài", "edit": "sửa một bài",
+          "nosearch": "toàn bộ, không tìm"}   # no search index: what Hugo's ~10-11.5 s (FACTS.md) compares with
 
 NEW_ARTICLE = """---
 title: Bài mới thêm để đo dựng tăng dần
@@ -88,19 +90,20 @@ def ensure_stock_venv() -> Path:
     return python
 
 
-def stock_command(content: Path, output: Path) -> list[str]:
+def stock_command(content: Path, output: Path, search: bool = True) -> list[str]:
     python = ensure_stock_venv()
     pagefind = subprocess.run(
         [str(python), "-c", "from pagefind_bin import get_executable; print(get_executable())"],
         check=True, capture_output=True, text=True).stdout.strip()
-    script = (f"'{STOCK_VENV}/bin/pelican' '{content}' -o '{output}' -s '{STOCK_CONF}' -q"
-              f" && '{pagefind}' --site '{output}' --quiet")
+    script = f"'{STOCK_VENV}/bin/pelican' '{content}' -o '{output}' -s '{STOCK_CONF}' -q"
+    if search:
+        script += f" && '{pagefind}' --site '{output}' --quiet"
     return ["bash", "-c", script]
 
 
-def ours_command(content: Path, output: Path) -> list[str]:
-    return ["make", "--no-print-directory", "-C", str(ROOT), "html",
-            f"CONTENT={content}", f"OUTPUT={output}"]
+def ours_command(content: Path, output: Path, search: bool = True) -> list[str]:
+    return ["make", "--no-print-directory", "-C", str(ROOT), "html", f"CONTENT={content}", f"OUTPUT={output}",
+            *([] if search else ["SETTINGS='PAGEFIND={\"enabled\":false}'"])]   # quoted for the recipe's shell
 
 
 def prepare_content(count: int) -> Path:
@@ -120,13 +123,19 @@ def edited_article(content: Path) -> Path:
     return min((content / "articles").rglob("*.md"))
 
 
-def run_scenarios(command, content: Path, output: Path) -> dict[str, tuple[float, int]]:
-    """Full build from nothing, then one article added, then one edited; content restored after."""
+def from_nothing(output: Path) -> Path:
+    for left in (output, output.with_name(output.name + ".cache")):  # a full build starts from nothing
+        shutil.rmtree(left, ignore_errors=True)
+    return output
+
+
+def run_scenarios(make_command, content: Path, output: Path) -> dict[str, tuple[float, int]]:
+    """Full build from nothing, then one article added, then one edited; content restored after;
+    last a full build from nothing without the search index."""
     added = content / "articles" / "2026" / "11" / "bai-moi-them-de-do-dung-tang-dan.md"
     edited = edited_article(content)
     original = edited.read_bytes()
-    for left in (output, output.with_name(output.name + ".cache")):  # a full build starts from nothing
-        shutil.rmtree(left, ignore_errors=True)
+    command = make_command(content, from_nothing(output))
     results = {}
     try:
         results["full"] = measure(command, ROOT)
@@ -138,6 +147,8 @@ def run_scenarios(command, content: Path, output: Path) -> dict[str, tuple[float
     finally:
         added.unlink(missing_ok=True)
         edited.write_bytes(original)
+    bare = from_nothing(output.with_name(output.name + "-nosearch"))
+    results["nosearch"] = measure(make_command(content, bare, search=False), ROOT)
     return results
 
 
@@ -190,10 +201,9 @@ def main(argv=None) -> int:
         if args.only and name != args.only:
             continue
         output = WORK / f"output-{name}-{count}"
-        command = make_command(content, output)
         runs = []
         for attempt in range(args.repeat):
-            runs.append(run_scenarios(command, content, output))
+            runs.append(run_scenarios(make_command, content, output))
             print(f"{name} #{attempt + 1}: " + ", ".join(f"{s} {t:.1f} s {m / 2**20:.0f} MB"
                                                        for s, (t, m) in runs[-1].items()), flush=True)
         results[name] = medians(runs)
