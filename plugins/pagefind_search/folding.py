@@ -24,20 +24,17 @@ _WORD = re.compile(r"\w+(?:[-/]\w+)*")
 
 def _runs(words: list[str], context: int):
     """Maximal runs of words lying within ``context`` words of a word with đ."""
-    near = [False] * len(words)
-    for i, word in enumerate(words):
-        if "đ" in word or "Đ" in word:
-            for k in range(max(0, i - context), min(len(words), i + context + 1)):
-                near[k] = True
-    run: list[str] = []
-    for word, keep in zip(words, near):
-        if keep:
-            run.append(word)
-        elif run:
-            yield run
-            run = []
-    if run:
-        yield run
+    start = end = None   # the run being grown: words[start:end]
+    for i in [i for i, word in enumerate(words) if "đ" in word or "Đ" in word]:
+        low, high = max(0, i - context), min(len(words), i + context + 1)
+        if end is not None and low <= end:
+            end = high
+            continue
+        if end is not None:
+            yield words[start:end]
+        start, end = low, high
+    if end is not None:
+        yield words[start:end]
 
 
 def folded_copy(*texts: str, context: int = 1) -> str:
