@@ -78,4 +78,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/build.py $(ARGS)
 
 clean:
-	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old $(OUTPUT).cache cache .pytest_cache
+	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old $(OUTPUT).cache $(OUTPUT).files cache .pytest_cache

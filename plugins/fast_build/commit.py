@@ -7,13 +7,19 @@ Then, in this order, so that an interruption never leaves a marker describing fi
 that are not there:
 
 1. the markers of ``PUBLISHED`` that the staging replaces (``.build-id``, the search
-   shards' ``.fingerprint``: every file whose name starts with a dot) are removed;
+   shards' ``.fingerprint``: every file whose name starts with a dot) are removed, and
+   the list of its files beside it (``PUBLISHED.files``, not published with the site);
 2. every other staged file is moved in (a rename: no copy);
 3. every file of ``PUBLISHED`` neither staged nor kept is deleted, and empty folders;
-4. the staged markers are moved in, and ``STAGING`` is removed.
+4. the staged markers are moved in, ``STAGING`` is removed, and ``PUBLISHED.files``
+   lists what ``PUBLISHED`` now holds (files, and kept folders as ``folder/``).
 
-Without ``PUBLISHED`` the staging is renamed to it. Pelican and this script never run
-at once on one output: a failed or killed build leaves ``PUBLISHED`` as it was.
+Step 3 looks only at what the list named (a 100,000-article site has 370,000 files
+and folders; walking them took 11 s), and walks the whole tree only when there is no
+list (the first commit, or one after an interrupted commit). So a file no build wrote
+there stays. Without ``PUBLISHED`` the staging is renamed to it. Pelican and
+this script never run at once on one output: a failed or killed build leaves
+``PUBLISHED`` as it was.
 """
 
 from __future__ import annotations
@@ -25,6 +31,10 @@ from pathlib import Path
 
 BUILD_ID = ".build-id"
 KEPT = ".kept"
+
+
+def files_list(published: Path) -> Path:
+    return published.with_name(published.name + ".files")
 
 
 def _staged_files(staging: Path) -> list[str]:
@@ -46,21 +56,63 @@ def _move(source: Path, target: Path) -> None:
     os.replace(source, target)
 
 
-def _delete_stale(published: Path, keep: set[str], kept_folders: set[str]) -> int:
-    deleted, visited = 0, []
-    for folder, folders, files in os.walk(published):
+def _remove_empty_parents(published: Path, paths) -> None:
+    for folder in sorted({os.path.dirname(path) for path in paths}, key=len, reverse=True):   # deepest first
+        while folder:
+            try:
+                os.rmdir(published / folder)
+            except OSError:   # not empty, or gone
+                break
+            folder = os.path.dirname(folder)
+
+
+def _delete_stale(published: Path, keep: set[str], kept_folders: set[str], start: str = "") -> None:
+    """Walk ``published`` (or its folder ``start``) and delete what is neither kept nor in a kept folder."""
+    deleted = []
+    for folder, folders, files in os.walk(published / start):
         relative = os.path.relpath(folder, published)
         prefix = "" if relative == "." else relative + os.sep
         folders[:] = [name for name in folders if prefix + name + os.sep not in kept_folders]
-        visited.append(folder)
         for name in files:
             if prefix + name not in keep:
                 os.unlink(os.path.join(folder, name))
-                deleted += 1
-    for folder in reversed(visited[1:]):   # deepest first
-        if not os.listdir(folder):
-            os.rmdir(folder)
-    return deleted
+                deleted.append(prefix + name)
+    _remove_empty_parents(published, deleted)
+    if start:
+        _remove_empty_parents(published, [start.rstrip(os.sep) + os.sep + "x"])
+
+
+def _inside(path: str, folders: set[str]) -> bool:
+    return any(path.startswith(folder) for folder in folders)
+
+
+def _delete_listed(published: Path, listed: list[str], keep: set[str], kept_folders: set[str]) -> None:
+    """Delete what the last commit listed and this one neither staged nor kept."""
+    deleted = []
+    for entry in listed:
+        if entry.endswith(os.sep):   # a folder kept last time, wholly
+            if entry not in kept_folders:
+                _delete_stale(published, keep, kept_folders, entry)
+        elif entry not in keep and not _inside(entry, kept_folders):
+            try:
+                os.unlink(published / entry)
+                deleted.append(entry)
+            except FileNotFoundError:
+                pass
+    _remove_empty_parents(published, deleted)
+
+
+def _read_list(published: Path) -> list[str] | None:
+    try:
+        return files_list(published).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_list(published: Path, entries) -> None:
+    temporary = published.with_name(published.name + ".files.tmp")
+    temporary.write_text("".join(entry + "\n" for entry in sorted(entries)), encoding="utf-8")
+    os.replace(temporary, files_list(published))
 
 
 def commit(staging: Path, published: Path) -> None:
@@ -71,19 +123,27 @@ def commit(staging: Path, published: Path) -> None:
         if published.exists():
             published.unlink()
         os.replace(staging, published)
+        _write_list(published, _staged_files(published))
         return
+    listed = _read_list(published)
     staged = _staged_files(staging)
     markers = [name for name in staged if _is_marker(name)]
+    files_list(published).unlink(missing_ok=True)   # until the new one: an interruption means a walk
     for name in [BUILD_ID, *markers]:
         (published / name).unlink(missing_ok=True)
     for name in staged:
         if not _is_marker(name):
             _move(staging / name, published / name)
     kept_folders = {os.path.normpath(path) + os.sep for path in kept if path.endswith("/")}
-    _delete_stale(published, set(staged) | {path for path in kept if not path.endswith("/")}, kept_folders)
+    keep = set(staged) | {path for path in kept if not path.endswith("/")}
+    if listed is None:
+        _delete_stale(published, keep, kept_folders)
+    else:
+        _delete_listed(published, listed, keep, kept_folders)
     for name in sorted(markers, key=lambda name: name == BUILD_ID):   # the build id last
         _move(staging / name, published / name)
     shutil.rmtree(staging)
+    _write_list(published, keep | kept_folders)
 
 
 if __name__ == "__main__":

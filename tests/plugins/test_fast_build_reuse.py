@@ -120,22 +120,44 @@ def test_a_changed_setting_renders_every_page_again(archive, tmp_path):
     assert "Lưu trữ mới" in next((output / "2019").rglob("bai-so-*/index.html")).read_text(encoding="utf-8")
 
 
+def _tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()}
+
+
+def _stage(staging: Path, files: dict[str, str], kept: str) -> None:
+    for name, text in files.items():
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).write_text(text, encoding="utf-8")
+    (staging / ".kept").write_text(kept, encoding="utf-8")
+
+
 def test_commit_moves_the_staging_in_keeps_what_is_listed_and_deletes_the_rest(tmp_path):
     published, staging = tmp_path / "output", tmp_path / "output.new"
     for name, text in {"old.html": "cũ", "kept/page.html": "giữ", "shard/a": "1", "shard/b": "2",
                        "gone/page.html": "bỏ", ".build-id": "x", "replaced.html": "cũ"}.items():
         (published / name).parent.mkdir(parents=True, exist_ok=True)
         (published / name).write_text(text, encoding="utf-8")
-    (staging / "new").mkdir(parents=True)
-    (staging / "new" / "page.html").write_text("mới", encoding="utf-8")
-    (staging / "replaced.html").write_text("mới", encoding="utf-8")
-    (staging / ".build-id").write_text("y", encoding="utf-8")
-    (staging / ".kept").write_text("kept/page.html\nshard/\n", encoding="utf-8")
-    commit(staging, published)
-    assert {str(p.relative_to(published)): p.read_text(encoding="utf-8") for p in published.rglob("*")
-            if p.is_file()} == {"new/page.html": "mới", "replaced.html": "mới", "kept/page.html": "giữ",
+    _stage(staging, {"new/page.html": "mới", "replaced.html": "mới", ".build-id": "y"}, "kept/page.html\nshard/\n")
+    commit(staging, published)   # no list of files yet: the whole tree is walked
+    assert _tree(published) == {"new/page.html": "mới", "replaced.html": "mới", "kept/page.html": "giữ",
                                 "shard/a": "1", "shard/b": "2", ".build-id": "y"}
     assert not staging.exists() and not (published / "gone").exists()
+    assert (tmp_path / "output.files").read_text(encoding="utf-8").splitlines() == [
+        ".build-id", "kept/page.html", "new/page.html", "replaced.html", "shard/"]
+
+    # From the list: the shard is indexed again (its old files go), a page goes, a file no
+    # build wrote stays.
+    (published / "notes.txt").write_text("của người quản trị", encoding="utf-8")
+    _stage(staging, {"shard/c": "3", ".build-id": "z"}, "kept/page.html\nnew/page.html\n")
+    commit(staging, published)
+    assert _tree(published) == {"new/page.html": "mới", "kept/page.html": "giữ", "shard/c": "3",
+                                ".build-id": "z", "notes.txt": "của người quản trị"}
+
+    # The shard kept again as a folder: its files listed one by one last time stay.
+    _stage(staging, {".build-id": "w"}, "kept/page.html\nnew/page.html\nshard/\n")
+    commit(staging, published)
+    assert _tree(published) == {"new/page.html": "mới", "kept/page.html": "giữ", "shard/c": "3",
+                                ".build-id": "w", "notes.txt": "của người quản trị"}
 
 
 def test_commit_without_a_published_output_renames_the_staging(tmp_path):
