@@ -29,7 +29,7 @@ from pelican.utils import truncate_html_words
 from .collation import grouped_tags, vi_sorted
 from .listings import portals_of, write_listings, write_portal_index
 from .pagination import chronological
-from .related import related_articles
+from .related import remembered_related
 from .settings import DEFAULTS
 
 _TAG = re.compile(r"<[^>]+>")
@@ -77,7 +77,10 @@ def describe(content):
 def structure(generator):
     options = options_of(generator.settings)
     link_neighbours(generator.articles)
-    related = related_articles(generator.articles, options["related_count"], options["related_window"])
+    store = Path(generator.settings["CACHE_PATH"]) / "archive_structure" / "related.json" \
+        if generator.settings.get("CACHE_PATH") else None
+    related = remembered_related(generator.articles, options["related_count"], options["related_window"], store,
+                                 reuse=generator.settings.get("LOAD_CONTENT_CACHE", True))
     for article in generator.articles:
         article.related_articles = related[article]
     portals = portals_of(generator.articles, generator.settings.get("PORTALS", {}), options["portal_url"])

@@ -197,3 +197,29 @@ def test_article_page_structure(sites):
     assert re.fullmatch(r"\d+ phút đọc", soup.select_one(".reading-time").get_text())
     assert soup.select_one("a[rel=next]")["href"] == "/2019/02/bai-so-1/"
     assert [a.get_text() for a in soup.select(".documents a")] == [DOCUMENT]
+
+
+def test_related_lists_are_reused_until_a_date_slug_or_tag_changes(tmp_path, monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    from archive_structure import related
+
+    class Tag:
+        def __init__(self, name):
+            self.name = name
+
+    class Item:
+        def __init__(self, number):
+            self.slug, self.date = f"bai-{number}", datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(days=number)
+            self.tags = [Tag(f"t{number % 3}"), Tag(f"t{number % 5 + 3}")]
+
+    items = [Item(number) for number in range(40)]
+    store, computed = tmp_path / "related.json", []
+    compute = related.related_articles
+    monkeypatch.setattr(related, "related_articles", lambda *args: computed.append(1) or compute(*args))
+    first = related.remembered_related(items, 5, 10, store)
+    again = related.remembered_related(items, 5, 10, store)
+    assert len(computed) == 1 and again == first == compute(items, 5, 10)
+    items[7].tags.append(Tag("t9"))
+    assert related.remembered_related(items, 5, 10, store) == compute(items, 5, 10) and len(computed) == 2
+    assert related.remembered_related(items, 5, 10, store, reuse=False) and len(computed) == 3
