@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from ..vietnamese import nfc
+
 # libyaml's safe loader where PyYAML was built with it: the same data, read faster.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from ..vietnamese import nfc
 
 RULES_DIR = Path(__file__).with_name("portals")
 LIST_KEYS = ("tail_markers", "meta_labels", "byline_prefixes", "source_prefixes",

@@ -24,7 +24,6 @@ from markdown_it import MarkdownIt
 _INTRASITE = re.compile(r"^[{|]\w+[|}]")
 
 
-
 def _footnote_ref(self, tokens, idx, options, env) -> str:
     """A footnote mark with its id on the ``<sup>``, where the sanitiser keeps ids (on anchor
     targets, not links: newsarchive.html_policy.ANCHOR_TARGETS), so the note links back to it."""

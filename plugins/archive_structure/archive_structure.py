@@ -109,18 +109,6 @@ def write_robots(settings) -> None:
     Path(settings["OUTPUT_PATH"], "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _script_sources(env):
-    """A theme script's text, read once per build (every page inlines one and hashes it)."""
-    sources: dict[str, str] = {}
-
-    def source(name: str) -> str:
-        if name not in sources:
-            sources[name] = env.loader.get_source(env, name)[0]
-        return sources[name]
-
-    return source
-
-
 def _lookup(item, path: str | None):
     """Follow "0.name"-style paths (index or attribute), as Jinja's sort(attribute=...)."""
     for part in (path.split(".") if path else []):
@@ -130,7 +118,8 @@ def _lookup(item, path: str | None):
 
 def add_filters(generator):
     env = generator.env
-    source = _script_sources(env)
+    # a theme script's text and hash, once per build: every page inlines one and hashes it
+    source = functools.lru_cache(maxsize=None)(lambda name: env.loader.get_source(env, name)[0])
     env.filters["vi_sort"] = lambda items, attribute=None: vi_sorted(
         items, key=lambda item: _lookup(item, attribute))
     env.filters["inline_script"] = lambda name: Markup(source(name))

@@ -27,7 +27,10 @@ def _terms(article) -> list[str]:
 
 def related_articles(articles, count: int, window: int) -> dict:
     """{article: [related articles, best first]} for every article."""
-    ordered = chronological(articles)
+    return _related(chronological(articles), count, window)
+
+
+def _related(ordered: list, count: int, window: int) -> dict:
     # Articles by their place in time: each term's members are ascending positions.
     by_term: dict[str, list[int]] = defaultdict(list)
     terms = []
@@ -70,7 +73,7 @@ def remembered_related(articles, count: int, window: int, store: Path | None, re
     ordered = chronological(articles)
     by_slug = {article.slug: article for article in ordered}
     if store is None or len(by_slug) != len(ordered):   # slugs must name the articles
-        return related_articles(articles, count, window)
+        return _related(ordered, count, window)
     digest = _inputs_digest(ordered, count, window)
     try:
         known = json.loads(store.read_text(encoding="utf-8")) if reuse else {}
@@ -78,7 +81,7 @@ def remembered_related(articles, count: int, window: int, store: Path | None, re
             return {by_slug[slug]: [by_slug[other] for other in others] for slug, others in known["related"].items()}
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    result = related_articles(articles, count, window)
+    result = _related(ordered, count, window)
     store.parent.mkdir(parents=True, exist_ok=True)
     store.write_text(json.dumps({"digest": digest, "related": {
         article.slug: [other.slug for other in others] for article, others in result.items()}}), encoding="utf-8")

@@ -56,8 +56,9 @@ def _move(source: Path, target: Path) -> None:
     os.replace(source, target)
 
 
-def _remove_empty_parents(published: Path, paths) -> None:
-    for folder in sorted({os.path.dirname(path) for path in paths}, key=len, reverse=True):   # deepest first
+def _remove_empty(published: Path, folders) -> None:
+    """Remove each of ``folders`` (relative) that is empty, and its parents that become so."""
+    for folder in sorted(set(folders), key=len, reverse=True):   # deepest first
         while folder:
             try:
                 os.rmdir(published / folder)
@@ -77,9 +78,7 @@ def _delete_stale(published: Path, keep: set[str], kept_folders: set[str], start
             if prefix + name not in keep:
                 os.unlink(os.path.join(folder, name))
                 deleted.append(prefix + name)
-    _remove_empty_parents(published, deleted)
-    if start:
-        _remove_empty_parents(published, [start.rstrip(os.sep) + os.sep + "x"])
+    _remove_empty(published, [os.path.dirname(path) for path in deleted] + [start.rstrip(os.sep)])
 
 
 def _inside(path: str, folders: set[str]) -> bool:
@@ -99,7 +98,7 @@ def _delete_listed(published: Path, listed: list[str], keep: set[str], kept_fold
                 deleted.append(entry)
             except FileNotFoundError:
                 pass
-    _remove_empty_parents(published, deleted)
+    _remove_empty(published, [os.path.dirname(path) for path in deleted])
 
 
 def _read_list(published: Path) -> list[str] | None:

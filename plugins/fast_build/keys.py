@@ -180,8 +180,7 @@ class PageKeys:
             if read is not None and self._check and self.read_digest(content, names) != read:
                 raise ChangedSinceRead(content.source_path)
             plain, relations = [read], []
-            later = sorted((name, own[name]) for name in own.keys() - names) if read else sorted(own.items())
-            for name, value in later:
+            for name, value in sorted((name, own[name]) for name in own.keys() - names):
                 if not _own(name):
                     continue
                 if _is_relation(value):

@@ -15,26 +15,17 @@ from newsarchive.article import format_iso
 from newsarchive.vietnamese import format_date
 
 
-def vi_date(moment) -> str:
-    return _spelt(moment, moment.tzinfo, False)
+def _spelt_once(spell):
+    """``spell(moment)``, once per date: every listing an article is on spells its date again.
+    The zone is part of the key because equal instants in two zones are equal datetimes."""
+    cached = lru_cache(maxsize=65536)(lambda moment, zone: spell(moment))
+    return lambda moment: cached(moment, moment.tzinfo)
 
 
-def vi_datetime(moment) -> str:
-    """Time shown only when the source gave one (00:00 means "unknown")."""
-    return _spelt(moment, moment.tzinfo, True)
-
-
-def iso(moment) -> str:
-    return _spelt(moment, moment.tzinfo, None)
-
-
-# Every listing an article is on spells its date again: spelt once per date. The zone is
-# part of the key because equal instants in two zones are equal datetimes.
-@lru_cache(maxsize=65536)
-def _spelt(moment, zone, with_time: bool | None) -> str:
-    if with_time is None:
-        return format_iso(moment)
-    return format_date(moment, with_time=with_time and bool(moment.hour or moment.minute))
+vi_date = _spelt_once(format_date)
+# Time shown only when the source gave one (00:00 means "unknown").
+vi_datetime = _spelt_once(lambda moment: format_date(moment, with_time=bool(moment.hour or moment.minute)))
+iso = _spelt_once(format_iso)
 
 
 def add_filters(generator):

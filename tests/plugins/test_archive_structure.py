@@ -215,8 +215,12 @@ def test_related_lists_are_reused_until_a_date_slug_or_tag_changes(tmp_path, mon
 
     items = [Item(number) for number in range(40)]
     store, computed = tmp_path / "related.json", []
-    compute = related.related_articles
-    monkeypatch.setattr(related, "related_articles", lambda *args: computed.append(1) or compute(*args))
+    score = related._related   # counted below; compute() is the same lists, not counted
+
+    def compute(articles, count, window):
+        return score(related.chronological(articles), count, window)
+
+    monkeypatch.setattr(related, "_related", lambda *args: computed.append(1) or score(*args))
     first = related.remembered_related(items, 5, 10, store)
     again = related.remembered_related(items, 5, 10, store)
     assert len(computed) == 1 and again == first == compute(items, 5, 10)
