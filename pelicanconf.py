@@ -89,7 +89,9 @@ TAG_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
 CATEGORY_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
 AUTHOR_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
 
-# Feeds: the whole site, each category and each tag (Atom, latest FEED_MAX_ITEMS).
+# Feeds: the whole site, each category and each tag (Atom, latest FEED_MAX_ITEMS). Their links are
+# absolute: here where `make serve` and `make devserver` serve the site (publishconf: SITEURL).
+FEED_DOMAIN = "http://127.0.0.1:8000"
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 TAG_FEED_ATOM_URL = "feeds/tag/{slug}.atom.xml"

@@ -84,8 +84,22 @@ class ArchiveReader(MarkdownReader):
 
 
 def add_reader(readers):
+    """``readers_init``: ``.md`` and ``.markdown`` are read by this reader."""
     for extension in ArchiveReader.file_extensions:
         readers.reader_classes[extension] = ArchiveReader
+
+
+def unclaim_disabled(generator):
+    """``generator_init``: an extension an enabled reader reads is no disabled reader's.
+
+    Pelican lists its own Markdown reader as disabled when the ``markdown`` package is
+    missing (it is: bodies are CommonMark by markdown-it-py), and then warns "Could not
+    import 'markdown.Markdown'" once per ``.md`` file, although this reader reads them
+    (``Readers.disabled_readers`` is filled after ``readers_init``, so it is emptied here,
+    once the generator has its readers)."""
+    readers = generator.readers
+    for extension in [name for name in readers.disabled_readers if name in readers.readers]:
+        del readers.disabled_readers[extension]
 
 
 def records(generator) -> list[Record]:
@@ -127,5 +141,6 @@ def stop_on_errors(generator):
 def register():
     signals.initialized.connect(scope_cache)
     signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(unclaim_disabled)
     signals.article_generator_finalized.connect(stop_on_errors)
     signals.page_generator_finalized.connect(stop_on_errors)
