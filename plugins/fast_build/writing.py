@@ -6,7 +6,9 @@ calls: split by output path (every write of one file stays in one process, in
 its original order, so Pelican's overwrite checks keep their meaning), rendered
 by forked workers that share the finished context, written, and only then is
 ``content_written`` sent, here, in the original order (the sitemap listens).
-Feeds and paginated templates are written at once, as Pelican does.
+Feeds and paginated templates are written at once, as Pelican does, and so is
+every page a generator asks for after the flush (one a plugin listed after
+``fast_build`` adds runs later): nothing recorded is left unwritten.
 """
 
 from __future__ import annotations
@@ -46,11 +48,12 @@ class ParallelWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.jobs: list[Job] = []
+        self.flushed = False   # after the flush, pages are written when asked for
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
-        if not name or (template_name in self.settings.get("PAGINATED_TEMPLATES", {})
-                        and (paginated or {"articles", "dates"} & kwargs.keys())):
+        if self.flushed or not name or (template_name in self.settings.get("PAGINATED_TEMPLATES", {})
+                                        and (paginated or {"articles", "dates"} & kwargs.keys())):
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
         self.jobs.append(Job(name, template, context, relative_urls, override_output, kwargs))
@@ -74,7 +77,7 @@ class ParallelWriter(Writer):
 
         Pages are split by output path among the processes, which key them (a no-change
         build of 100,000 articles spends seconds there) and render the changed ones."""
-        jobs, self.jobs = self.jobs, []
+        jobs, self.jobs, self.flushed = self.jobs, [], True
         reuse = Reuse(self.settings, self.output_path, options) if reusing(self.settings, self.output_path) else None
         processes = processes_of(self.settings)
         if processes < 2 or len(jobs) < options["min_items"]:

@@ -163,3 +163,20 @@ def test_a_file_is_hashed_again_only_when_its_size_inode_or_time_changed(tmp_pat
     recent._written = 1_000_000_000 + 500_000_000
     hashed.clear()
     assert recent("racy.md") != known["racy.md"] and hashed == ["racy.md"]
+
+
+@pytest.mark.parametrize("order", ["after", "before"])
+def test_a_page_a_later_plugin_writes_is_written_in_either_plugin_order(archive, tmp_path, order):
+    """A generator that a plugin listed after fast_build adds runs after the flush: its page
+    is written all the same, as in a build without fast_build."""
+    others = [p for p in PLUGINS if p != "fast_build"]
+    plugins = ["fast_build", "late_page", *others] if order == "after" else ["late_page", "fast_build", *others]
+    paths = json.dumps([str(ROOT / "plugins"), str(FIXTURES / "plugins")])
+    built = build(archive / "content", tmp_path / "output",
+                  [*FORKED, "-e", "PLUGINS=" + json.dumps(plugins), f"PLUGIN_PATHS={paths}"])
+    late = tmp_path / "output" / "late.html"
+    assert late.read_text(encoding="utf-8") == "<p>Kho lưu trữ tin tức: trang viết muộn</p>", built.stderr
+    plain = build(archive / "content", tmp_path / "plain",
+                  ["-e", "PLUGINS=" + json.dumps(["late_page", *others]), f"PLUGIN_PATHS={paths}",
+                   "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"])
+    assert_same_tree(tmp_path / "plain", tmp_path / "output"), plain.stderr
