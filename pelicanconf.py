@@ -4,6 +4,7 @@ Settings are a plain dict of UPPER_CASE names; ``publishconf.py`` imports
 these and overrides what the public site needs.
 """
 
+import logging
 import sys
 from pathlib import Path
 
@@ -16,6 +17,9 @@ SITENAME = "Kho lưu trữ tin tức"
 SITESUBTITLE = "Tin tức của các cổng thông tin Đảng và chính quyền địa phương"
 SITEURL = ""
 RELATIVE_URLS = False
+# A development build has no site URL, so its feeds link to paths, not addresses: true, and
+# said once per build by Pelican; publishconf gives SITEURL and the feeds are whole there.
+LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
@@ -53,10 +57,8 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
-YEAR_ARCHIVE_URL = "{date:%Y}/"
-YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
-MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
-MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""   # year and month archives /YYYY/, /YYYY/MM/: archive_structure
+MONTH_ARCHIVE_SAVE_AS = ""  # (ARCHIVE_STRUCTURE year_url, month_url)
 DAY_ARCHIVE_SAVE_AS = ""
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
@@ -89,9 +91,7 @@ TAG_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
 CATEGORY_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
 AUTHOR_REGEX_SUBSTITUTIONS = SLUG_REGEX_SUBSTITUTIONS
 
-# Feeds: the whole site, each category and each tag (Atom, latest FEED_MAX_ITEMS). Their links are
-# absolute: here where `make serve` and `make devserver` serve the site (publishconf: SITEURL).
-FEED_DOMAIN = "http://127.0.0.1:8000"
+# Feeds: the whole site, each category and each tag (Atom, latest FEED_MAX_ITEMS).
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
 TAG_FEED_ATOM_URL = "feeds/tag/{slug}.atom.xml"
