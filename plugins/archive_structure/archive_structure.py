@@ -8,8 +8,8 @@
   (``related_articles``), the tag index grouped by kind in Vietnamese order
   (``tag_groups``) and the portals.
 * ``article_writer_finalized``: home, tag, category, author and portal listings
-  with date-stable pages (``pagination``), the portal index, the 404 page and
-  ``robots.txt``.
+  with date-stable pages (``pagination``), the year and month archives, the portal
+  index, the 404 page and ``robots.txt``.
 * ``generator_init``: Jinja filters ``vi_sort`` (Vietnamese collation) and
   ``inline_script`` / ``script_hash`` (theme scripts allowed by the CSP by hash).
 """
@@ -27,7 +27,7 @@ from pelican import signals
 from pelican.utils import truncate_html_words
 
 from .collation import grouped_tags, vi_sorted
-from .listings import portals_of, write_listings, write_portal_index
+from .listings import portals_of, write_listings, write_period_archives, write_portal_index
 from .pagination import chronological
 from .related import remembered_related
 from .settings import DEFAULTS
@@ -94,6 +94,7 @@ def write_structure(generator, writer):
     options = options_of(generator.settings)
     portals = getattr(generator, "archive_portals", [])
     write_listings(generator, writer, options, portals)
+    write_period_archives(generator, writer, options)
     write_portal_index(generator, writer, options, portals)
     if options["not_found_template"]:
         writer.write_file("404.html", generator.get_template(options["not_found_template"]),

@@ -1,8 +1,10 @@
 """Every listing that grows, written with date-stable pages (see ``pagination``).
 
 Home, tags, categories, authors and portals are written here instead of by
-Pelican's own paginator (whose page N shifts with every new article); Pelican
-still writes the year and month archives, which are stable by nature.
+Pelican's own paginator (whose page N shifts with every new article). The year
+and month archives, stable by nature, are written here too, one page each, in
+place of Pelican's (``YEAR_ARCHIVE_SAVE_AS`` and ``MONTH_ARCHIVE_SAVE_AS`` empty),
+which match each period's articles against a list of them all.
 """
 
 from __future__ import annotations
@@ -57,6 +59,28 @@ def write_listings(generator, writer, options: dict, portals) -> None:
                 url=page.url, template_name=template_name, blog=True,
                 listing=page, articles=page.items, articles_page=None, **extra,
             )
+
+
+def periods(articles) -> list[tuple[tuple[int, ...], list]]:
+    """((year,) or (year, month), the period's articles in the order given), newest period first
+    within each granularity, years before months (the order Pelican writes them in)."""
+    years: dict[tuple, list] = defaultdict(list)
+    months: dict[tuple, list] = defaultdict(list)
+    for article in articles:
+        years[(article.date.year,)].append(article)
+        months[(article.date.year, article.date.month)].append(article)
+    return [*sorted(years.items(), reverse=True), *sorted(months.items(), reverse=True)]
+
+
+def write_period_archives(generator, writer, options: dict) -> None:
+    """/YYYY/ and /YYYY/MM/ with what the template shows: the period and its articles."""
+    template = generator.get_template("period_archives")
+    for period_num, members in periods(generator.articles):
+        pattern = options["year_url"] if len(period_num) == 1 else options["month_url"]
+        url = pattern.format(date=members[0].date)
+        writer.write_file(url + "index.html", template, generator.context,
+                          relative_urls=generator.settings["RELATIVE_URLS"], url=url,
+                          template_name="period_archives", blog=True, period_num=period_num, articles=members)
 
 
 def write_portal_index(generator, writer, options: dict, portals) -> None:

@@ -9,6 +9,10 @@ DEFAULTS = {
     # Portal pages and the portal index.
     "portal_url": "portal/{slug}/",
     "portals_url": "portals/",
+    # Year and month archives (one page each, every article of the period), formatted with the
+    # date of one of its articles. Pelican's own are off (YEAR/MONTH_ARCHIVE_SAVE_AS empty).
+    "year_url": "{date:%Y}/",
+    "month_url": "{date:%Y}/{date:%m}/",
     # "Các tin khác" under an article.
     "related_count": 5,
     # How many neighbours in time, per shared tag, are considered as related candidates

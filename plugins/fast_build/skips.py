@@ -8,10 +8,6 @@
   twice per build (to check its cache entry, and again to store it); ``RememberedStamps``
   hashes it once per build (files do not change while the site is built), and not at
   all while its size, inode and modification time are those it was hashed with.
-* Period archives: Pelican matches each period's articles with ``a in dates`` over
-  a list, O(articles x period size). ``fast_period_archives`` gives the same lists
-  (in the order of ``articles``) by each article's position (Content objects compare
-  by identity).
 * Cache file: Pelican pickles the whole content cache again after every build, with
   the settings and the whole context each article points to; ``saved_only_when_changed``
   skips that when no entry was added or replaced, and writes the articles alone.
@@ -30,19 +26,6 @@ UNWRITTEN = {"TAG_SAVE_AS": "generate_tags", "CATEGORY_SAVE_AS": "generate_categ
 
 def _nothing(write) -> None:
     return None
-
-
-def fast_period_archives(original):
-    def build(sorted_articles, articles, settings):
-        archives = original(sorted_articles, [], settings)
-        position = {id(article): number for number, article in enumerate(articles)}
-        for group in archives.values():
-            for archive in group:
-                found = sorted(position[id(a)] for a in archive["dates"] if id(a) in position)
-                archive["articles"] = [articles[number] for number in found]
-        return archives
-
-    return build
 
 
 class RememberedStamps:
@@ -122,7 +105,6 @@ def skip_unneeded_work(generator, detach, attach) -> None:
     for setting, method in UNWRITTEN.items():
         if not generator.settings.get(setting):
             setattr(generator, method, _nothing)
-    generator._build_period_archives = fast_period_archives(generator._build_period_archives)
     table = Path(generator.settings["CACHE_PATH"]) / "stamps.json"
     stamps = RememberedStamps(generator._get_file_stamp,
                               table if generator.settings.get("CHECK_MODIFIED_METHOD") == "sha1" else None,
