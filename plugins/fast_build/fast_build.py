@@ -15,21 +15,27 @@
 * ``finalized``: the objects are frozen, so the process ends without a last collection.
 
 ``FAST_BUILD = {"processes": 1}`` is a plain serial build; the output is the
-same byte for byte (tests/plugins/test_fast_build.py).
+same byte for byte (tests/plugins/test_fast_build.py). What Pelican offers no signal
+or setting for is in ``pelican_internals``, which knows the Pelican it was written for:
+on another, ``register()`` says so in one line and connects nothing, and the site is
+built by plain Pelican.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from .reading import attach, detach, finish_unread, pre_read
+from .pelican_internals import incompatibility, remember_urls
 from .skips import skip_unneeded_work
-from .urls import remember_urls
 from .writing import FlushGenerator, ParallelWriter, options_of, processes_of
+
+logger = logging.getLogger(__name__)
 
 
 def prepare_articles(generator):
@@ -62,6 +68,10 @@ def flush_generator(pelican_object):
 
 
 def register():
+    problem = incompatibility()
+    if problem:
+        logger.warning("fast_build tắt (%s): trang được dựng bằng Pelican thường, một tiến trình, chậm hơn", problem)
+        return
     signals.generator_init.connect(compiled_templates)
     signals.article_generator_init.connect(prepare_articles)
     signals.article_generator_pretaxonomy.connect(finish_unread)

@@ -17,6 +17,8 @@ import sys
 import threading
 from typing import Callable
 
+from .pelican_internals import SAFE_THREADS
+
 
 class WorkerError(RuntimeError):
     """A child failed; its message, never its traceback, is carried back."""
@@ -27,11 +29,6 @@ def available_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
-
-
-# Threads a fork may leave behind: rich's spinner refresh (Pelican's "Generating..."
-# status). The child never draws it: its log records go through a plain handler.
-SAFE_THREADS = {"_RefreshThread"}
 
 
 def can_fork() -> bool:

@@ -37,9 +37,11 @@ from pathlib import Path
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from .pelican_internals import CONTENT_BOOKKEEPING
+
 # Attributes that are the whole build's, not the object's (settings, context) or Pelican's
 # bookkeeping of where a file came from.
-_NOT_OWN = {"settings", "_context", "source_path", "relative_source_path", "_cache_data"}
+_NOT_OWN = CONTENT_BOOKKEEPING
 # Pelican makes an attribute of every metadata key: the attributes are digested, not both.
 _CONTENT_NOT_OWN = _NOT_OWN | {"metadata"}
 _PACKAGES = ("pelican", "jinja2", "markdown-it-py", "markupsafe")

@@ -20,14 +20,11 @@ from __future__ import annotations
 import gc
 import logging
 
-from pelican import signals
-from pelican.contents import Article
-from pelican.readers import SkipStub
 from pelican.urlwrappers import URLWrapper
 
 from .forking import fork_map, split
 from .keys import READ_DIGEST, PageKeys
-from .urls import remember_now
+from .pelican_internals import cached_entries, put_cached, read_article, remember_now, set_context
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +44,7 @@ def detach(content):
 
 
 def attach(content, settings: dict | None, context: dict | None):
-    content.settings, content._context = settings, context
+    set_context(content, settings, context)
     for wrapper in _wrappers(content):
         wrapper.settings = settings
     return content
@@ -56,14 +53,8 @@ def attach(content, settings: dict | None, context: dict | None):
 def _read(generator, files: list[str]) -> list:
     done = []
     for name in files:
-        try:
-            article = generator.readers.read_file(
-                base_path=generator.path, path=name, content_class=Article, context=generator.context,
-                preread_signal=signals.article_generator_preread, preread_sender=generator,
-                context_signal=signals.article_generator_context, context_sender=generator)
-        except Exception:  # noqa: BLE001 - read again, and reported, by Pelican itself
-            continue
-        if isinstance(article, SkipStub) or not article.is_valid():
+        article = read_article(generator, name)
+        if article is None:   # Pelican reads it again, and reports why
             continue
         finish(article)
         done.append((name, detach(article)))
@@ -94,7 +85,7 @@ def uncached(generator) -> list[str]:
 def pre_read(generator, processes: int, min_items: int) -> int:
     """Fill the generator's cache with the uncached articles; returns how many were read."""
     settings, context = generator.settings, generator.context
-    for stamp_and_article in generator._cache.values():  # loaded from disk: pickled copies
+    for stamp_and_article in cached_entries(generator).values():  # loaded from disk: pickled copies
         attach(stamp_and_article[1], settings, context)
     # The cached articles live as long as the build: the collector need not go through them
     # again and again (0.4-0.7 s of a 10,000-article build).
@@ -106,7 +97,7 @@ def pre_read(generator, processes: int, min_items: int) -> int:
     for chunk in fork_map(lambda files: _read(generator, files), split(todo, processes)):
         for name, article in chunk:
             # the stamp as Pelican computes it, so generate_context takes the article as cached
-            generator._cache[name] = (generator._get_file_stamp(name), attach(article, settings, context))
+            put_cached(generator, name, attach(article, settings, context))
             read += 1
     logger.info("Đọc song song %d bài bằng %d tiến trình", read, processes)
     return read

@@ -4,6 +4,8 @@
   writes those listings), Pelican still builds each one's list of dates by testing
   every article against every other (``article in articles``) and then writes
   nothing; ``generate_tags``/``_categories``/``_authors`` are not called then.
+
+What Pelican offers no hook for is reached through ``pelican_internals``.
 * File stamps: with ``CHECK_MODIFIED_METHOD = "sha1"`` Pelican hashes each article
   twice per build (to check its cache entry, and again to store it); ``RememberedStamps``
   hashes it once per build (files do not change while the site is built), and not at
@@ -20,12 +22,7 @@ import os
 import time
 from pathlib import Path
 
-UNWRITTEN = {"TAG_SAVE_AS": "generate_tags", "CATEGORY_SAVE_AS": "generate_categories",
-             "AUTHOR_SAVE_AS": "generate_authors"}
-
-
-def _nothing(write) -> None:
-    return None
+from .pelican_internals import cached_entries, file_stamp, skip_unwritten_listings, use_file_stamps, wrap_save_cache
 
 
 class RememberedStamps:
@@ -81,33 +78,33 @@ def saved_only_when_changed(generator, detach, attach, stamps: RememberedStamps)
     """Call once the cache is loaded: ``save_cache`` then writes only if an entry changed, and
     writes the articles without the settings and context they point to (``detach``): those
     are this build's, rebuilt by the next one, which ``attach``-es its own."""
-    loaded = dict(generator._cache)   # the entries themselves: compared by identity
-    save = generator.save_cache
+    entries = cached_entries(generator)
+    loaded = dict(entries)   # the entries themselves: compared by identity
 
-    def save_if_changed():
-        stamps.save()
-        if len(generator._cache) == len(loaded) and all(
-                loaded.get(name) is entry for name, entry in generator._cache.items()):
-            return
-        articles = [entry[1] for entry in generator._cache.values()]
-        for article in articles:
-            detach(article)
-        try:
-            save()
-        finally:
+    def only_when_changed(save):
+        def save_if_changed():
+            stamps.save()
+            if len(entries) == len(loaded) and all(loaded.get(name) is entry for name, entry in entries.items()):
+                return
+            articles = [entry[1] for entry in entries.values()]
             for article in articles:
-                attach(article, generator.settings, generator.context)
+                detach(article)
+            try:
+                save()
+            finally:
+                for article in articles:
+                    attach(article, generator.settings, generator.context)
 
-    generator.save_cache = save_if_changed
+        return save_if_changed
+
+    wrap_save_cache(generator, only_when_changed)
 
 
 def skip_unneeded_work(generator, detach, attach) -> None:
-    for setting, method in UNWRITTEN.items():
-        if not generator.settings.get(setting):
-            setattr(generator, method, _nothing)
+    skip_unwritten_listings(generator)
     table = Path(generator.settings["CACHE_PATH"]) / "stamps.json"
-    stamps = RememberedStamps(generator._get_file_stamp,
+    stamps = RememberedStamps(file_stamp(generator),
                               table if generator.settings.get("CHECK_MODIFIED_METHOD") == "sha1" else None,
                               generator.path)
-    generator._get_file_stamp = stamps
+    use_file_stamps(generator, stamps)
     saved_only_when_changed(generator, detach, attach, stamps)

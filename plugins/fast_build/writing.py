@@ -17,10 +17,11 @@ import zlib
 from dataclasses import dataclass
 
 from pelican import signals
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .forking import available_cores, fork_map
+from .pelican_internals import local_context, written_at_once
 from .reuse import Reuse, reusing
 from .settings import DEFAULTS
 
@@ -52,8 +53,7 @@ class ParallelWriter(Writer):
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
-        if self.flushed or not name or (template_name in self.settings.get("PAGINATED_TEMPLATES", {})
-                                        and (paginated or {"articles", "dates"} & kwargs.keys())):
+        if self.flushed or written_at_once(self.settings, name, template_name, paginated, kwargs):
             return super().write_file(name, template, context, relative_urls, paginated, template_name,
                                       override_output, url, **kwargs)
         self.jobs.append(Job(name, template, context, relative_urls, override_output, kwargs))
@@ -106,13 +106,7 @@ class ParallelWriter(Writer):
     @staticmethod
     def _local_context(job: Job, key: str | None = None) -> dict:
         """What Pelican's Writer hands to ``content_written`` for this page."""
-        local = job.context.copy()
-        local["localsiteurl"] = local.get("localsiteurl", None)
-        if job.relative_urls:
-            relative = path_to_url(get_relative_path(job.name))
-            local["SITEURL"], local["localsiteurl"] = relative, relative
-        local["output_file"] = job.name
-        local.update(job.kwargs)
+        local = local_context(job.context, job.name, job.relative_urls, job.kwargs)
         if key:   # pagefind_search knows an unchanged page by it, without reading the page
             local["page_key"] = key
         return local

@@ -180,3 +180,28 @@ def test_a_page_a_later_plugin_writes_is_written_in_either_plugin_order(archive,
                   ["-e", "PLUGINS=" + json.dumps(["late_page", *others]), f"PLUGIN_PATHS={paths}",
                    "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false"])
     assert_same_tree(tmp_path / "plain", tmp_path / "output"), plain.stderr
+
+
+ANOTHER_PELICAN = {
+    "version": "import pelican; pelican.__version__ = '4.13.0'",
+    "signature": "import pelican.writers as w; original = w.Writer.write_file\n"
+                 "def write_file(self, name, template, context, relative_urls=False, paginated=None,\n"
+                 "               template_name=None, override_output=False, url=None, encoding='utf-8', **kwargs):\n"
+                 "    return original(self, name, template, context, relative_urls, paginated, template_name,\n"
+                 "                    override_output, url, **kwargs)\n"
+                 "w.Writer.write_file = write_file",
+}
+
+
+@pytest.mark.parametrize("change", sorted(ANOTHER_PELICAN))
+def test_on_another_pelican_the_plugin_says_so_once_and_plain_pelican_builds_the_same_site(archive, tmp_path,
+                                                                                           change):
+    code = f"{ANOTHER_PELICAN[change]}\nimport sys\nfrom pelican import main\nsys.exit(main())"
+    result = subprocess.run([sys.executable, "-c", code, str(archive / "content"), "-o", str(tmp_path / "output"),
+                             "-s", str(ROOT / "pelicanconf.py"), *FORKED, "CACHE_CONTENT=false",
+                             "LOAD_CONTENT_CACHE=false"], cwd=ROOT, capture_output=True, text=True)
+    printed = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode == 0, printed
+    assert printed.count("fast_build tắt") == 1 and "Pelican thường" in printed, printed
+    assert "Traceback" not in printed
+    assert_same_tree(archive / "without", tmp_path / "output")
