@@ -98,3 +98,52 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path, big_content):
     assert process.returncode != 0
     assert "khong-co-phan-dau.md:1:" in stderr
     assert tree(output) == before
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A file system of its own (tmpfs, 64 MB) that the test can fill; needs root (CI is)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (not root)")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """Take all the free space of ``disk`` but ``leave`` bytes."""
+    filler = disk / "filler"
+    free = shutil.disk_usage(disk).free
+    with open(filler, "wb") as handle:
+        handle.truncate(0)
+        handle.write(b"\0" * max(0, free - leave))
+    return filler
+
+
+@pytest.mark.parametrize("share", [0.1, 0.5, 0.9])
+def test_a_full_disk_stops_the_build_with_one_line_and_the_next_build_recovers(tmp_path, big_content, small_disk,
+                                                                              share):
+    """The disk fills at a tenth, half or nine tenths of what a build writes (pages, listings,
+    the search index): one line names the file, no traceback, output/ as it was; with room
+    again the next build is the site a clean build makes."""
+    output = small_disk / "output"
+    clean = make_html(big_content, output)
+    assert clean.communicate(timeout=600)[0] is not None and clean.returncode == 0
+    needed = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    before = tree(output)
+    shutil.rmtree(small_disk / "output.cache")   # a build that writes it all again: the worst case
+    filler = fill(small_disk, int(needed * share))
+    failed = make_html(big_content, output)
+    _, stderr = failed.communicate(timeout=600)
+    assert failed.returncode != 0
+    lines = [line for line in stderr.splitlines() if line.startswith("Dừng dựng trang:")]
+    assert len(lines) == 1 and "ổ đĩa đầy" in lines[0] and str(small_disk) in lines[0], stderr
+    assert "Traceback" not in stderr and "Error" not in stderr.replace("Error 1", ""), stderr
+    assert tree(output) == before
+    filler.unlink()
+    again = make_html(big_content, output)
+    _, stderr = again.communicate(timeout=600)
+    assert again.returncode == 0, stderr
+    assert tree(output) == before

@@ -17,10 +17,12 @@ import sys
 import threading
 from typing import Callable
 
+from newsarchive.site.errors import BuildFailure
+
 from .pelican_internals import SAFE_THREADS
 
 
-class WorkerError(RuntimeError):
+class WorkerError(BuildFailure):
     """A child failed; its message, never its traceback, is carried back."""
 
 
@@ -57,6 +59,8 @@ def _child(func: Callable, chunk, write_fd: int) -> None:
     _plain_logging()
     try:
         payload = pickle.dumps(("ok", func(chunk)), protocol=pickle.HIGHEST_PROTOCOL)
+    except BuildFailure as exc:   # already the line a user reads
+        payload, code = pickle.dumps(("failure", str(exc))), 1
     except BaseException as exc:  # noqa: BLE001 - reported by the parent, as one line
         payload, code = pickle.dumps(("error", f"{type(exc).__name__}: {exc}")), 1
     try:
@@ -94,6 +98,8 @@ def fork_map(func: Callable, chunks: list) -> list:
                 data = pipe.read()
             os.waitpid(pid, 0)
             status, value = pickle.loads(data) if data else ("error", "tiến trình con dừng đột ngột")
+            if status == "failure":
+                raise BuildFailure(value)
             if status != "ok":
                 raise WorkerError(value)
             results.append(value)

@@ -20,6 +20,8 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from newsarchive.site.errors import cannot_write
+
 from .forking import available_cores, fork_map
 from .pelican_internals import local_context, written_at_once
 from .reuse import Reuse, reusing
@@ -54,16 +56,22 @@ class ParallelWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
         if self.flushed or written_at_once(self.settings, name, template_name, paginated, kwargs):
-            return super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                      override_output, url, **kwargs)
+            try:
+                return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                          override_output, url, **kwargs)
+            except OSError as error:
+                raise cannot_write(sanitised_join(self.output_path, name), error) from None
         self.jobs.append(Job(name, template, context, relative_urls, override_output, kwargs))
         return None
 
     def _render(self, jobs: list[Job]) -> None:
         with signals.content_written.muted():  # sent by flush, in order, once every file exists
             for job in jobs:
-                Writer.write_file(self, job.name, job.template, job.context, job.relative_urls,
-                                  {}, None, job.override_output, None, **job.kwargs)
+                try:
+                    Writer.write_file(self, job.name, job.template, job.context, job.relative_urls,
+                                      {}, None, job.override_output, None, **job.kwargs)
+                except OSError as error:
+                    raise cannot_write(sanitised_join(self.output_path, job.name), error) from None
 
     def _keep_or_render(self, jobs: list[Job], reuse: Reuse | None) -> tuple[list, list[str]]:
         """Key each page; render those whose key changed. Returns (keys, pages kept), as a

@@ -16,11 +16,12 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
+
+from newsarchive.site.errors import BuildFailure, cannot_write
 
 from .folding import MARKER, folded_copy
 from .settings import DEFAULTS
@@ -118,11 +119,23 @@ def index_site(pelican):
     published = pelican.settings.get("PUBLISHED_PATH")
     places = Places(Path(output), Path(published) if published and Path(published).resolve()
                     != Path(output).resolve() else None)
+    folder = places.output / options["output_subdir"]
     try:
         index_shards(places, pages, options, cache, pelican.settings.get("SEARCH_SAVE_AS", ""), keys)
-    except (PagefindError, UnknownIndexFormat, OSError) as exc:
-        print(f"Lỗi tạo chỉ mục tìm kiếm (Pagefind): {exc}", file=sys.stderr)
-        raise SystemExit(1) from None
+    except OSError as error:
+        raise cannot_write(f"chỉ mục tìm kiếm {folder}", error) from None
+    except (PagefindError, UnknownIndexFormat) as error:
+        raise BuildFailure(f"không tạo được chỉ mục tìm kiếm {folder} (Pagefind): {error}") from None
+    except ValueError as error:   # a file of the index just written cannot be read back: cut short
+        raise BuildFailure(f"chỉ mục tìm kiếm {folder} ghi không trọn ({full_or_not(folder)}): {error}") from None
+
+
+def full_or_not(folder: Path) -> str:
+    """Why a file just written may read back empty: Pagefind exits 0 when its writes fail."""
+    try:
+        return "ổ đĩa đầy" if shutil.disk_usage(folder).free < 1024 * 1024 else "tệp hỏng"
+    except OSError:
+        return "không đọc được ổ đĩa"
 
 
 def register():

@@ -136,8 +136,11 @@ def command(site: Path, target: Path, options: dict) -> list[str]:
 def run_pagefind(command_line: list[str]) -> None:
     """The external step, in its own function so tests can call it directly."""
     result = subprocess.run(command_line, capture_output=True, text=True)
+    if result.returncode < 0:
+        raise PagefindError(f"Pagefind bị dừng bởi tín hiệu {-result.returncode}")
     if result.returncode != 0:
-        raise PagefindError(result.stderr.strip() or result.stdout.strip())
+        raise PagefindError(result.stderr.strip() or result.stdout.strip()
+                            or f"Pagefind dừng với mã {result.returncode}")
 
 
 def _link_or_copy(source, target):

@@ -1,0 +1,1 @@
+from .build_errors import *  # noqa: F401,F403
