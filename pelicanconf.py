@@ -35,7 +35,7 @@ LOCALE = ("C.UTF-8", "C")
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["fast_build", "archive_reader", "tag_vocabulary", "sanitize", "archive_structure", "vietnamese", "pagefind_search",
+PLUGINS = ["build_errors", "fast_build", "archive_reader", "tag_vocabulary", "sanitize", "archive_structure", "vietnamese", "pagefind_search",
            "sitemap", "reproducible"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
@@ -126,6 +126,15 @@ ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 # Templates are read once per build: no check of each file's time at every include.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
+
+# Newest first, and articles of the same moment (ingested articles often share a day at 00:00)
+# by slug: Pelican's "reversed-date" keeps such ties in the order the files were found, which
+# is a set's, so two builds of one archive could order feeds and month pages differently.
+def newest_first(article):
+    return (-article.date.timestamp(), article.slug)
+
+
+ARTICLE_ORDER_BY = newest_first
 
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "Tin tổng hợp"

@@ -20,11 +20,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", extra: list[str] | None = None):
+def build_site(content: Path, output: Path, conf: str = "pelicanconf.py", extra: list[str] | None = None,
+               env: dict | None = None):
     """Run real Pelican (and so Pagefind, through our plugin) like `make html` does."""
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output),
                "-s", str(ROOT / conf), *(extra or [])]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                          env=None if env is None else {**os.environ, **env})
 
 
 def ingest_fixtures(content: Path) -> None:
