@@ -29,12 +29,7 @@ import shutil
 import sys
 from pathlib import Path
 
-BUILD_ID = ".build-id"
-KEPT = ".kept"
-
-
-def files_list(published: Path) -> Path:
-    return published.with_name(published.name + ".files")
+from newsarchive.site.staging import BUILD_ID, KEPT, files_list, is_marker
 
 
 def _staged_files(staging: Path) -> list[str]:
@@ -43,10 +38,6 @@ def _staged_files(staging: Path) -> list[str]:
         relative = os.path.relpath(folder, staging)
         found += [name if relative == "." else os.path.join(relative, name) for name in files]
     return sorted(found)
-
-
-def _is_marker(path: str) -> bool:
-    return os.path.basename(path).startswith(".")
 
 
 def _move(source: Path, target: Path) -> None:
@@ -126,12 +117,12 @@ def commit(staging: Path, published: Path) -> None:
         return
     listed = _read_list(published)
     staged = _staged_files(staging)
-    markers = [name for name in staged if _is_marker(name)]
+    markers = [name for name in staged if is_marker(name)]
     files_list(published).unlink(missing_ok=True)   # until the new one: an interruption means a walk
     for name in [BUILD_ID, *markers]:
         (published / name).unlink(missing_ok=True)
     for name in staged:
-        if not _is_marker(name):
+        if not is_marker(name):
             _move(staging / name, published / name)
     kept_folders = {os.path.normpath(path) + os.sep for path in kept if path.endswith("/")}
     keep = set(staged) | {path for path in kept if not path.endswith("/")}

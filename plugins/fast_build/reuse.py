@@ -10,7 +10,9 @@ carries ``.build-id`` = ``<id>``, so keys are only trusted for the output they d
 
 ``PUBLISHED_PATH`` = the output itself (``make devserver``, which writes in place) keeps
 an unchanged page where it is; ``.build-id`` is removed when such a build starts and
-written when it ends, so a build stopped halfway leaves keys trusted for nothing.
+written when it ends, so a build stopped halfway leaves keys trusted for nothing. The
+folders and markers are ``newsarchive.site.staging``'s, shared with pagefind_search and
+``commit.py``.
 """
 
 from __future__ import annotations
@@ -20,40 +22,25 @@ import json
 import logging
 from pathlib import Path
 
+from newsarchive.site.staging import Staging
+
 from .keys import PageKeys, Unkeyable, code_digest, folder_digest
 
 logger = logging.getLogger(__name__)
 
-BUILD_ID = ".build-id"
-KEPT = ".kept"
-
-
-def published_path(settings, output_path) -> Path | None:
-    """The published output of a staged build (``make html``), or None."""
-    published = settings.get("PUBLISHED_PATH")
-    if not published or Path(published).resolve() == Path(output_path).resolve():
-        return None
-    return Path(published)
-
-
-def reusing(settings, output_path) -> bool:
-    """Pages may be kept: a staged build, or one in place (PUBLISHED_PATH = OUTPUT_PATH)."""
-    return bool(settings.get("PUBLISHED_PATH"))
-
 
 class Reuse:
-    def __init__(self, settings: dict, output_path: str, options: dict):
-        self.output = Path(output_path)
+    def __init__(self, settings: dict, staging: Staging, options: dict):
+        self.staging = staging
         # In place (``make devserver``): the output is the published site, kept pages stay
         # where they are, and no marker says what it holds until this build is done.
-        self.in_place = published_path(settings, output_path) is None
-        self.published = self.output if self.in_place else published_path(settings, output_path)
+        self.published = staging.live
         self.templates = set(options["cached_templates"])
         self.store = Path(settings["CACHE_PATH"]) / "pages"
-        self.previous_build = ""
+        self.previous_build = staging.published_build()
         self.previous = self._previous_keys()
-        if self.in_place:
-            (self.output / BUILD_ID).unlink(missing_ok=True)
+        if staging.in_place:
+            staging.unmark_build()
         theme = [settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])]
         self.keys = PageKeys(code_digest() + folder_digest(theme), options["unused_variables"],
                              options["check_read_digests"])
@@ -61,8 +48,9 @@ class Reuse:
         self.kept: list[str] = []
 
     def _previous_keys(self) -> dict[str, str]:
+        if not self.previous_build:
+            return {}
         try:
-            self.previous_build = (self.published / BUILD_ID).read_text(encoding="utf-8").strip()
             return json.loads((self.store / f"{self.previous_build}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
@@ -96,9 +84,7 @@ class Reuse:
             if old.stem not in (build, self.previous_build):
                 old.unlink()
         (self.store / f"{build}.json").write_text(data, encoding="utf-8")
-        (self.output / BUILD_ID).write_text(build + "\n", encoding="utf-8")
-        if self.kept and not self.in_place:
-            with open(self.output / KEPT, "a", encoding="utf-8") as listing:
-                listing.writelines(name + "\n" for name in self.kept)
+        self.staging.mark_build(build)
+        self.staging.keep(self.kept)
         logger.info("Giữ nguyên %d trang không đổi, dựng %d trang",
                     len(self.kept), len(self.current) - len(self.kept))

@@ -21,10 +21,12 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from newsarchive.site.errors import cannot_write
+from newsarchive.site.options import merged
+from newsarchive.site.staging import Staging
 
 from .forking import available_cores, fork_map
 from .pelican_internals import local_context, written_at_once
-from .reuse import Reuse, reusing
+from .reuse import Reuse
 from .settings import DEFAULTS
 
 
@@ -39,7 +41,7 @@ class Job:
 
 
 def options_of(settings) -> dict:
-    return {**DEFAULTS, **(settings.get("FAST_BUILD") or {})}
+    return merged("FAST_BUILD", DEFAULTS, settings.get("FAST_BUILD"))
 
 
 def processes_of(settings) -> int:
@@ -86,7 +88,8 @@ class ParallelWriter(Writer):
         Pages are split by output path among the processes, which key them (a no-change
         build of 100,000 articles spends seconds there) and render the changed ones."""
         jobs, self.jobs, self.flushed = self.jobs, [], True
-        reuse = Reuse(self.settings, self.output_path, options) if reusing(self.settings, self.output_path) else None
+        staging = Staging.of(self.settings)
+        reuse = Reuse(self.settings, staging, options) if staging.keeps_pages else None
         processes = processes_of(self.settings)
         if processes < 2 or len(jobs) < options["min_items"]:
             chunks = [jobs]

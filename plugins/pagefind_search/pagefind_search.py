@@ -22,10 +22,12 @@ from pathlib import Path
 from pelican import signals
 
 from newsarchive.site.errors import BuildFailure, cannot_write
+from newsarchive.site.options import merged
+from newsarchive.site.staging import Staging
 
 from .folding import MARKER, folded_copy
 from .settings import DEFAULTS
-from .shards import (KEPT, PageDigests, PagefindError, Places, group, index_shard, preload_first_tier, recent,
+from .shards import (KEPT, PageDigests, PagefindError, group, index_shard, preload_first_tier, recent,
                      write_manifest)
 from .sources import SourceFolders
 from .stable import UnknownIndexFormat
@@ -39,7 +41,12 @@ _KEYS: dict[str, dict[str, str]] = {}
 
 
 def settings_of(pelican_settings) -> dict:
-    return {**DEFAULTS, **(pelican_settings.get("PAGEFIND") or {})}
+    return merged("PAGEFIND", DEFAULTS, pelican_settings.get("PAGEFIND"))
+
+
+def check_settings(pelican_object):
+    """``initialized``: an unknown PAGEFIND key stops the build before anything is read."""
+    settings_of(pelican_object.settings)
 
 
 def add_folded_copy(content):
@@ -65,13 +72,13 @@ def remember_key(path, context):
         _KEYS.setdefault(context.get("OUTPUT_PATH", ""), {})[context["output_file"]] = key
 
 
-def index_shards(places: Places | Path, pages: list, options: dict, cache: Path | None, search_page: str = "",
+def index_shards(places: Staging | Path, pages: list, options: dict, cache: Path | None, search_page: str = "",
                  keys: dict[str, str] | None = None) -> list:
     """Index every shard into ``output/<subdir>/``; returns the keys Pagefind re-indexed.
 
     In a staged build (``places.published``) a shard whose published index is already the
     right one is not written but listed in ``.kept`` (see plugins/fast_build/commit.py)."""
-    places = places if isinstance(places, Places) else Places(places)
+    places = places if isinstance(places, Staging) else Staging(places)
     subdir = options["output_subdir"]
     folder = places.output / subdir
     shutil.rmtree(folder, ignore_errors=True)
@@ -91,9 +98,7 @@ def index_shards(places: Places | Path, pages: list, options: dict, cache: Path 
         sources.close([shard.key for shard in todo])
     digests.save()
     kept = [shard.key for shard, did in zip(todo, ran) if did == KEPT]
-    if kept:
-        with open(places.output / ".kept", "a", encoding="utf-8") as listing:
-            listing.writelines(f"{subdir}/{key}/\n" for key in kept)
+    places.keep(f"{subdir}/{key}/" for key in kept)
     rebuilt = [shard.key for shard, did in zip(todo, ran) if did == "indexed"]
     write_manifest(folder, shards, newest)
     if shards:  # one copy of the (identical) script at a fixed URL for the search page
@@ -116,9 +121,7 @@ def index_site(pelican):
         return
     cache = Path(options["cache_path"].format(CACHE_PATH=pelican.settings["CACHE_PATH"])) \
         if options["cache_path"] else None
-    published = pelican.settings.get("PUBLISHED_PATH")
-    places = Places(Path(output), Path(published) if published and Path(published).resolve()
-                    != Path(output).resolve() else None)
+    places = Staging.of(pelican.settings)
     folder = places.output / options["output_subdir"]
     try:
         index_shards(places, pages, options, cache, pelican.settings.get("SEARCH_SAVE_AS", ""), keys)
@@ -139,6 +142,7 @@ def full_or_not(folder: Path) -> str:
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.content_object_init.connect(add_folded_copy)
     signals.article_generator_finalized.connect(remember_articles)
     signals.content_written.connect(remember_key)

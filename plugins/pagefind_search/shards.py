@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from newsarchive.site.staging import Staging
+
 from .sources import SourceFolders
 from .stable import canonicalise
 
@@ -57,20 +59,7 @@ def recent(pages, count: int) -> Shard | None:
     return Shard(RECENT, [save_as for save_as, _ in newest]) if newest else None
 
 
-@dataclass(slots=True)
-class Places:
-    """Where this build writes (``output``) and, for a staged build, what it keeps (``published``)."""
-
-    output: Path
-    published: Path | None = None
-
-    def find(self, name: str) -> Path:
-        """A file of the built site: written by this build, or else kept from the published one."""
-        path = self.output / name
-        return path if self.published is None or path.exists() else self.published / name
-
-
-def indexed_text(places: Places, names) -> dict[str, str]:
+def indexed_text(places: Staging, names) -> dict[str, str]:
     """What Pagefind reads of each page: from the indexed element to its end."""
     bodies = {}
     for name in names:
@@ -88,7 +77,7 @@ class PageDigests:
     """A digest of each page's indexed text, read again only when the page's key changed
     (``page_key``, from fast_build): a shard's stamp costs no reading when nothing in it did."""
 
-    def __init__(self, places: Places, keys: dict[str, str], store: Path | None):
+    def __init__(self, places: Staging, keys: dict[str, str], store: Path | None):
         self.places, self.keys, self.store = places, keys, store
         self.known: dict[str, list] = {}
         if store and store.is_file():
@@ -160,7 +149,7 @@ def _stamp_of(folder: Path | None) -> str | None:
 KEPT, CACHED, INDEXED = "kept", "cached", "indexed"
 
 
-def index_shard(places: Places, shard: Shard, target: Path, options: dict, cache: Path | None,
+def index_shard(places: Staging, shard: Shard, target: Path, options: dict, cache: Path | None,
                 digests: dict[str, str], sources: SourceFolders) -> str:
     """Write the shard's index to ``target``: KEPT when the published index is already this one
     (nothing written), CACHED when copied from the cache, INDEXED when Pagefind ran on the
