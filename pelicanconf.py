@@ -12,6 +12,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # so `plugins` resolve when run from anywhere
 
 from newsarchive.ingest.portals import portal_names  # noqa: E402
+from newsarchive.site import urls  # noqa: E402
 
 SITENAME = "Kho lưu trữ tin tức"
 SITESUBTITLE = "Tin tức của các cổng thông tin Đảng và chính quyền địa phương"
@@ -39,8 +40,8 @@ PLUGINS = ["build_errors", "fast_build", "archive_reader", "tag_vocabulary", "sa
            "sitemap", "reproducible"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
-ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
-ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+ARTICLE_URL = urls.ARTICLE_URL   # "{date:%Y}/{date:%m}/{slug}/": newsarchive check reads the same rule
+ARTICLE_SAVE_AS = urls.ARTICLE_SAVE_AS
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 TAG_URL = "tag/{slug}/"

@@ -26,6 +26,7 @@ from . import html_policy
 from .article import TIMEZONE, format_iso
 from .frontmatter import SLUG_RE, Document, FrontMatterError, display, load, parse_date, problems
 from .checkcache import Cache
+from .site.urls import article_url
 from .tagvariants import Spellings
 
 EXTENSIONS = (".md", ".markdown")
@@ -166,7 +167,7 @@ def check_file(path: str) -> tuple[list[Finding], Record]:
     if isinstance(slug, str) and SLUG_RE.match(slug):
         record.slug, record.slug_line = slug, lines["slug"]
         if moment is not None:
-            record.url = f"/{moment:%Y}/{moment:%m}/{slug}/"
+            record.url = article_url(moment, slug)
     tags = meta.get("tags")
     if isinstance(tags, list):
         tag_lines = doc.item_lines.get("tags") or [lines.get("tags", 1)] * len(tags)

@@ -18,6 +18,8 @@ from pelican.readers import MarkdownReader
 
 from newsarchive.check import Record, collisions
 from newsarchive.frontmatter import FrontMatterError, display, load, parse_date, problems
+from newsarchive.site.options import check_prefixed
+from newsarchive.site.urls import article_url
 
 from .cache import scope_cache
 from .markdown_body import BodyRenderer
@@ -111,7 +113,7 @@ def records(generator) -> list[Record]:
                             *getattr(generator, "draft_pages", [])) if hasattr(c, "slug_line")]
     shared = {slug for slug, count in Counter(c.slug for c in contents).items() if count > 1}
     return [Record(display(c.source_path), c.slug, c.slug_line,
-                   f"/{c.date:%Y}/{c.date:%m}/{c.slug}/" if hasattr(c, "date") else None)
+                   article_url(c.date, c.slug, c.settings["ARTICLE_URL"]) if hasattr(c, "date") else None)
             for c in contents if c.slug in shared]
 
 
@@ -138,7 +140,13 @@ def stop_on_errors(generator):
     raise SystemExit(1)
 
 
+def check_settings(pelican_object):
+    """``initialized``: an ARCHIVE_READER_ setting this reader does not have is an error."""
+    check_prefixed("ARCHIVE_READER_", DEFAULTS, pelican_object.settings)
+
+
 def register():
+    signals.initialized.connect(check_settings)
     signals.initialized.connect(scope_cache)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(unclaim_disabled)
