@@ -26,6 +26,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.utils import truncate_html_words
 
+from newsarchive.site.options import merged
+
 from .collation import grouped_tags, vi_sorted
 from .listings import portals_of, write_listings, write_period_archives, write_portal_index
 from .pagination import chronological
@@ -36,7 +38,12 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def options_of(settings) -> dict:
-    return {**DEFAULTS, **(settings.get("ARCHIVE_STRUCTURE") or {})}
+    return merged("ARCHIVE_STRUCTURE", DEFAULTS, settings.get("ARCHIVE_STRUCTURE"))
+
+
+def check_options(pelican_object):
+    """``initialized``: an unknown ARCHIVE_STRUCTURE key stops the build before anything is read."""
+    options_of(pelican_object.settings)
 
 
 def reading_minutes(html_text: str, words_per_minute: int) -> int:
@@ -129,6 +136,7 @@ def add_filters(generator):
 
 
 def register():
+    signals.initialized.connect(check_options)
     signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(describe)
     signals.article_generator_finalized.connect(structure)

@@ -67,11 +67,17 @@ def flush_generator(pelican_object):
     return FlushGenerator
 
 
+def check_options(pelican_object):
+    """``initialized``: an unknown FAST_BUILD key stops the build before anything is read."""
+    options_of(pelican_object.settings)
+
+
 def register():
     problem = incompatibility()
     if problem:
         logger.warning("fast_build tắt (%s): trang được dựng bằng Pelican thường, một tiến trình, chậm hơn", problem)
         return
+    signals.initialized.connect(check_options)
     signals.generator_init.connect(compiled_templates)
     signals.article_generator_init.connect(prepare_articles)
     signals.article_generator_pretaxonomy.connect(finish_unread)

@@ -29,6 +29,7 @@ import nh3
 from pelican import signals
 
 from newsarchive import html_policy
+from newsarchive.site.options import merged
 
 from .settings import DEFAULTS
 
@@ -42,7 +43,7 @@ _MARKUP = re.compile(r'</?[a-z0-9]+(?: [a-z-]+="[^"]*")*>')
 
 def settings_of(pelican_settings) -> dict:
     """SANITIZE over the defaults; the site's own host (SITEURL) counts as internal."""
-    options = {**DEFAULTS, **(pelican_settings.get("SANITIZE") or {})}
+    options = merged("SANITIZE", DEFAULTS, pelican_settings.get("SANITIZE"))
     site_host = urlsplit(pelican_settings.get("SITEURL") or "").hostname
     options["internal_hosts"] = set(options["internal_hosts"]) | ({site_host} if site_host else set())
     return options
@@ -97,7 +98,7 @@ def _figure_alts(match: re.Match, options: dict) -> str:
 
 def sanitize(body: str, options: dict | None = None) -> str:
     """The body HTML, stripped to the allow-list in ``options`` (SANITIZE defaults)."""
-    options = {**DEFAULTS, **(options or {})}
+    options = merged("SANITIZE", DEFAULTS, options)
     cleaner = _cleaner(
         frozenset(options["tags"]),
         tuple(sorted((tag, frozenset(names)) for tag, names in options["attributes"].items())),
@@ -131,5 +132,11 @@ def sanitize_content(content) -> None:
             wrapper._sanitized = True
 
 
+def check_settings(pelican_object):
+    """``initialized``: an unknown SANITIZE key stops the build before anything is read."""
+    settings_of(pelican_object.settings)
+
+
 def register():
+    signals.initialized.connect(check_settings)
     signals.content_object_init.connect(sanitize_content)

@@ -22,6 +22,7 @@ from pelican.contents import Tag
 
 from newsarchive.tags import canonical_tags
 from newsarchive.tags.documents import document_slug, is_document
+from newsarchive.site.options import merged
 from newsarchive.tags.vocabulary import VocabularyError
 
 from .settings import DEFAULTS
@@ -46,7 +47,12 @@ class CitedDocument:
 
 
 def settings_of(pelican_settings) -> dict:
-    return {**DEFAULTS, **(pelican_settings.get("TAG_VOCABULARY") or {})}
+    return merged("TAG_VOCABULARY", DEFAULTS, pelican_settings.get("TAG_VOCABULARY"))
+
+
+def check_settings(pelican_object):
+    """``initialized``: an unknown TAG_VOCABULARY key stops the build before anything is read."""
+    settings_of(pelican_object.settings)
 
 
 def normalise_tags(content):
@@ -97,6 +103,7 @@ def write_documents(generator, writer):
 
 
 def register():
+    signals.initialized.connect(check_settings)
     signals.content_object_init.connect(normalise_tags)
     signals.article_generator_finalized.connect(collect_documents)
     signals.article_writer_finalized.connect(write_documents)
