@@ -114,7 +114,9 @@ def write_robots(settings) -> None:
     lines = ["User-agent: *", "Disallow: /pagefind/", "Allow: /"]
     if settings.get("SITEURL"):
         lines.append(f"Sitemap: {settings['SITEURL']}/sitemap.xml")
-    Path(settings["OUTPUT_PATH"], "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output = Path(settings["OUTPUT_PATH"])
+    output.mkdir(parents=True, exist_ok=True)   # a build that keeps every page may have written nothing yet
+    (output / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _lookup(item, path: str | None):

@@ -29,13 +29,20 @@ from .pelican_internals import cached_entries, put_cached, read_article, remembe
 logger = logging.getLogger(__name__)
 
 
+# Where Pelican puts an article's Tag, Category and Author objects (as attributes, and the
+# reader's as metadata; DEFAULT_CATEGORY only as an attribute).
+_WRAPPER_FIELDS = ("tags", "category", "author", "authors")
+
+
 def _wrappers(content):
     """The Tag, Category and Author objects of an article, as attributes and as metadata."""
-    for value in (*vars(content).values(), *content.metadata.values()):
-        if isinstance(value, URLWrapper):
-            yield value
-        elif isinstance(value, list):
-            yield from (item for item in value if isinstance(item, URLWrapper))
+    for fields in (vars(content), content.metadata):
+        for name in _WRAPPER_FIELDS:
+            value = fields.get(name)
+            if isinstance(value, URLWrapper):
+                yield value
+            elif isinstance(value, list):
+                yield from (item for item in value if isinstance(item, URLWrapper))
 
 
 def detach(content):

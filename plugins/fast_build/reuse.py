@@ -67,6 +67,19 @@ class Reuse:
         self.current[job.name] = key
         return key
 
+    def feed_key(self, path: str, feed_type: str, context: dict, items: list, url, title) -> str | None:
+        """A feed's key: its path, type, title and URL, the settings, and each item as listed."""
+        if "feed" not in self.templates:
+            return None
+        try:
+            key = self.keys.key(path, f"feed:{feed_type}", context, False,
+                                {"items": list(items), "url": url, "title": title})
+        except (Unkeyable, RecursionError, TypeError) as exc:
+            logger.debug("%s: luôn viết lại (%s)", path, exc)
+            return None
+        self.current[path] = key
+        return key
+
     def unchanged(self, name: str, key: str | None) -> bool:
         if key is None or self.previous.get(name) != key or not (self.published / name).is_file():
             return False

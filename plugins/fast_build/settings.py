@@ -9,8 +9,9 @@ DEFAULTS = {
     # Templates whose pages show only the settings and their own variables (article, listing
     # page, term): with PUBLISHED_PATH set, such a page whose key is unchanged is kept, not
     # rendered (see reuse.py). Templates reading site-wide lists (tags, archives) always render.
+    # "feed": Atom/RSS feeds, keyed by their items and settings, kept the same way.
     "cached_templates": ["article", "index", "tag", "category", "author", "portal", "document",
-                         "period_archives"],
+                         "period_archives", "feed"],
     # Page variables no cached template reads: left out of the keys (Pelican hands every
     # period archive the whole article list as all_articles).
     "unused_variables": ["all_articles"],

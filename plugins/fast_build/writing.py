@@ -54,6 +54,27 @@ class ParallelWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.jobs: list[Job] = []
         self.flushed = False   # after the flush, pages are written when asked for
+        self._reuse: Reuse | None | bool = False   # made at the first page or feed that may be kept
+
+    def reuse(self) -> Reuse | None:
+        """What the published site holds that this build may keep (None: nothing is kept)."""
+        if self._reuse is False:
+            staging = Staging.of(self.settings)
+            self._reuse = Reuse(self.settings, staging, options_of(self.settings)) if staging.keeps_pages else None
+        return self._reuse
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+                   feed_title=None):
+        """A feed whose items and settings are those of the feed published there is kept, as a page."""
+        reuse = self.reuse()
+        if path and reuse is not None:
+            items = elements[: self.settings["FEED_MAX_ITEMS"]]
+            if reuse.unchanged(path, reuse.feed_key(path, feed_type, context, items, url, feed_title)):
+                return None
+        try:
+            return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+        except OSError as error:
+            raise cannot_write(sanitised_join(self.output_path, path or ""), error) from None
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
@@ -88,8 +109,7 @@ class ParallelWriter(Writer):
         Pages are split by output path among the processes, which key them (a no-change
         build of 100,000 articles spends seconds there) and render the changed ones."""
         jobs, self.jobs, self.flushed = self.jobs, [], True
-        staging = Staging.of(self.settings)
-        reuse = Reuse(self.settings, staging, options) if staging.keeps_pages else None
+        reuse = self.reuse()
         processes = processes_of(self.settings)
         if processes < 2 or len(jobs) < options["min_items"]:
             chunks = [jobs]
@@ -105,9 +125,9 @@ class ParallelWriter(Writer):
             keyed.update((id(job), key) for job, key in zip(chunk, keys))
             kept += chunk_kept
         keys = [keyed.get(id(job)) for job in jobs]
-        if reuse:   # what the workers' copies of it found
-            reuse.current = {job.name: key for job, key in zip(jobs, keys) if key}
-            reuse.kept = list(dict.fromkeys(kept))
+        if reuse:   # what the workers' copies of it found (with the feeds, keyed before the flush)
+            reuse.current.update((job.name, key) for job, key in zip(jobs, keys) if key)
+            reuse.kept = list(dict.fromkeys([*reuse.kept, *kept]))
             reuse.save()
         for job, key in zip(jobs, keys):
             signals.content_written.send(sanitised_join(self.output_path, job.name),
