@@ -37,12 +37,14 @@ publish:
 serve: html
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
 
-# Rebuild on every change to content/, theme/ or settings, Pagefind included;
-# a broken article is reported and the server keeps serving the last good site.
-# Pages whose key did not change stay as they are in $(OUTPUT) (fast_build, in place).
+# Rebuild on every change to content/, theme/ or settings, Pagefind included, in a build
+# process that stays (plugins/fast_build/devserver.py): a saved article's page is rendered at
+# once, the open page reloads itself, a broken article shows its errors on its page and the
+# server keeps serving the rest. Each build is staged and published as make html's is.
 devserver: $(STAMP)
-	$(BIN)/pelican $(CONTENT) -o $(OUTPUT) -s $(CONF) --cache-path $(OUTPUT).cache --autoreload --listen \
-		--bind 127.0.0.1 --port $(PORT) -e ARCHIVE_READER_FATAL=false 'PUBLISHED_PATH="$(abspath $(OUTPUT))"' $(SETTINGS)
+	PYTHONPATH=$(CURDIR)/plugins $(BIN)/python -m fast_build.devserver $(CONTENT) -o $(OUTPUT).new -s $(CONF) --listen \
+		--cache-path $(OUTPUT).cache --bind 127.0.0.1 --port $(PORT) \
+		-e ARCHIVE_READER_FATAL=false 'PUBLISHED_PATH="$(abspath $(OUTPUT))"' $(SETTINGS)
 
 # Every article problem as path:line: message (exit 1 on errors); the build refuses the same errors.
 check: $(STAMP)
@@ -78,4 +80,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/build.py $(ARGS)
 
 clean:
-	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old $(OUTPUT).cache $(OUTPUT).files cache .pytest_cache
+	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old $(OUTPUT).cache $(OUTPUT).files $(OUTPUT).devserver.json cache .pytest_cache

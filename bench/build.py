@@ -10,7 +10,9 @@ ratio ours/stock.
 (a) stock: Pelican 4.12 in its own venv (``bench/work/stock-venv``: pelican,
     pelican-yaml-metadata, pagefind-bin, nothing of ours) with
     ``bench/stock_pelicanconf.py``, then the Pagefind CLI over its output.
-(b) ours: ``make html CONTENT=... OUTPUT=...`` (Pagefind runs inside it).
+(b) ours: ``make html CONTENT=... OUTPUT=...`` (Pagefind runs inside it), and ``make devserver``:
+    one article edited while it runs, timed until the article's page shows the edit when asked
+    for as the editor's browser asks, and until the whole site and its search index are built.
 
     .venv/bin/python bench/build.py [--count 10000 | --full] [--repeat 3]
                                     [--only ours|stock] [--profile FILE]
@@ -20,12 +22,18 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
+import os
 import pstats
+import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import psutil
@@ -152,6 +160,65 @@ def run_scenarios(make_command, content: Path, output: Path) -> dict[str, tuple[
     return results
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read()
+    except OSError:
+        return b""
+
+
+def devserver_scenario(content: Path, output: Path) -> tuple[float, float]:
+    """(seconds until the edited article's page shows the edit, until the build ending after it
+    is done), with ``make devserver`` running on the archive."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(["make", "--no-print-directory", "-C", str(ROOT), "devserver", f"CONTENT={content}",
+                                f"OUTPUT={output}", f"PORT={port}"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    edited = edited_article(content)
+    original = edited.read_bytes()
+
+    def state() -> dict:
+        data = _get(f"{base}/__devserver/state?path=/")
+        return json.loads(data) if data else {"build": 0, "busy": True}
+
+    try:
+        while not (state()["build"] >= 1 and not state()["busy"]):
+            if process.poll() is not None:
+                raise SystemExit("make devserver dừng trước khi dựng xong")
+            time.sleep(0.2)
+        text = original.decode()
+        slug = re.search(r"^slug: (.+)$", text, re.M).group(1).strip()
+        date = re.search(r"^date: (\d{4})-(\d{2})", text, re.M)
+        url = f"{base}/{date.group(1)}/{date.group(2)}/{slug}/"
+        build, marker = state()["build"], f"sửa-khi-xem-trước-{time.time_ns()}"
+        started = time.perf_counter()
+        edited.write_bytes(original + f"\nĐoạn thêm khi xem trước: {marker}.\n".encode())
+        shown = done = None
+        while done is None:
+            now = time.perf_counter() - started
+            if shown is None and marker.encode() in _get(url):
+                shown = now
+            current = state()
+            if current["build"] > build and not current["busy"]:
+                done = now
+            time.sleep(0.02)
+        if shown is None:
+            shown = done if marker.encode() in _get(url) else float("nan")
+        return shown, done
+    finally:
+        edited.write_bytes(original)
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+
+
 def medians(runs: list[dict]) -> dict[str, tuple[float, int]]:
     return {s: (statistics.median(r[s][0] for r in runs), statistics.median(r[s][1] for r in runs))
             for s in SCENARIOS}
@@ -208,6 +275,11 @@ def main(argv=None) -> int:
                                                        for s, (t, m) in runs[-1].items()), flush=True)
         results[name] = medians(runs)
     print_table(count, results["stock"], results["ours"])
+    if results["ours"] is not None:
+        shown, done = zip(*(devserver_scenario(content, WORK / f"devserver-{count}") for _ in range(args.repeat)))
+        print(f"make devserver, một bài sửa khi đang chạy: trang bài hiện bản sửa sau "
+              f"{statistics.median(shown):.2f} s, cả trang và chỉ mục tìm kiếm xong sau {statistics.median(done):.2f} s "
+              f"(trung vị {args.repeat} lần: {', '.join(f'{s:.2f}/{d:.2f}' for s, d in zip(shown, done))})")
     return 0
 
 

@@ -12,6 +12,7 @@ import logging
 import sys
 from collections import Counter
 
+from blinker import signal
 from pelican import signals
 from pelican.contents import Author, Category, Tag
 from pelican.readers import MarkdownReader
@@ -29,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 # Messages collected while reading; the build stops once every file was read.
 ERRORS: list[str] = []
+# Each build's messages, for whoever shows them elsewhere (plugins/fast_build/devserver.py).
+ARCHIVE_ERRORS = signal("archive_reader_errors")
 
 
 class ArchiveReader(MarkdownReader):
@@ -129,6 +132,7 @@ def stop_on_errors(generator):
         return
     errors = list(dict.fromkeys(ERRORS))
     ERRORS.clear()
+    ARCHIVE_ERRORS.send(generator, errors=errors)   # make devserver shows them on the pages
     for message in errors:
         print(message, file=sys.stderr)
     if not generator.settings.get("ARCHIVE_READER_FATAL", DEFAULTS["ARCHIVE_READER_FATAL"]):

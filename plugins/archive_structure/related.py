@@ -66,6 +66,10 @@ def _inputs_digest(ordered, count: int, window: int) -> str:
     return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+# The last related lists this process computed or read, by slug, with their inputs' digest.
+_IN_PROCESS: dict = {}
+
+
 def remembered_related(articles, count: int, window: int, store: Path | None, reuse: bool = True) -> dict:
     """``related_articles``, kept in ``store`` (JSON, by slug) and reused (``reuse``) while no
     article's date, slug or tags changed: a build with nothing changed, or only texts edited,
@@ -76,13 +80,18 @@ def remembered_related(articles, count: int, window: int, store: Path | None, re
         return _related(ordered, count, window)
     digest = _inputs_digest(ordered, count, window)
     try:
-        known = json.loads(store.read_text(encoding="utf-8")) if reuse else {}
+        # this process's last answer (a build that stays, make devserver), else the file's
+        known = _IN_PROCESS if _IN_PROCESS.get("digest") == digest else (
+            json.loads(store.read_text(encoding="utf-8")) if reuse else {})
         if known["digest"] == digest:
             return {by_slug[slug]: [by_slug[other] for other in others] for slug, others in known["related"].items()}
     except (OSError, ValueError, KeyError, TypeError):
         pass
     result = _related(ordered, count, window)
+    known = {"digest": digest, "related": {
+        article.slug: [other.slug for other in others] for article, others in result.items()}}
     store.parent.mkdir(parents=True, exist_ok=True)
-    store.write_text(json.dumps({"digest": digest, "related": {
-        article.slug: [other.slug for other in others] for article, others in result.items()}}), encoding="utf-8")
+    store.write_text(json.dumps(known), encoding="utf-8")
+    _IN_PROCESS.clear()
+    _IN_PROCESS.update(known)
     return result

@@ -31,6 +31,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from .reading import attach, detach, finish_unread, pre_read
+from . import resident
 from .pelican_internals import incompatibility, remember_urls
 from .skips import skip_unneeded_work
 from .writing import FlushGenerator, ParallelWriter, options_of, processes_of
@@ -39,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 
 def prepare_articles(generator):
+    resident.recall(generator)   # make devserver: last build's articles, from memory
     skip_unneeded_work(generator, detach, attach)
     pre_read(generator, processes_of(generator.settings), options_of(generator.settings)["min_items"])
 
@@ -81,6 +83,7 @@ def register():
     signals.generator_init.connect(compiled_templates)
     signals.article_generator_init.connect(prepare_articles)
     signals.article_generator_pretaxonomy.connect(finish_unread)
+    signals.article_generator_finalized.connect(resident.remember)
     signals.all_generators_finalized.connect(remember_urls)
     signals.get_writer.connect(writer)
     signals.get_generators.connect(flush_generator)

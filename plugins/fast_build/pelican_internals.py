@@ -17,8 +17,9 @@ Private attributes and patched methods
   empty (upstream patch: plugins/fast_build/upstream/).
 * ``wrap_save_cache``: ``FileDataCacher.save_cache`` wrapped on the live generator.
 * ``set_context``: ``Content._context`` (pelican/contents.py), re-pointed after unpickling.
-* ``remember_urls``, ``remember_now``: the class of each Content object is swapped for a
-  subclass whose ``url``, ``save_as`` and ``url_format`` properties are computed once.
+* ``remember_urls``, ``remember_now``, ``plain_class``: the class of each Content object is
+  swapped for a subclass whose ``url``, ``save_as`` and ``url_format`` properties are computed
+  once (and back to Pelican's before it is pickled).
 * ``SAFE_THREADS``: rich's ``rich.live._RefreshThread`` (Pelican's status spinner), by name.
 
 Pieces of Pelican copied
@@ -211,6 +212,15 @@ def remember_now(content) -> None:
         content.__class__ = plain
     # what they were formatted from: a copy of the metadata, not worth its room in the cache
     content.__dict__.pop("_remembered_url_format", None)
+
+
+def plain_class(content):
+    """Give ``content`` Pelican's own class back (pickle finds classes by name: the remembering
+    subclass, named like Pelican's, cannot be pickled). Its remembered URLs stay."""
+    plain = type(content).__bases__[0] if type(content) in _CLASSES.values() else None
+    if plain is not None:
+        content.__class__ = plain
+    return content
 
 
 def remember_urls(generators) -> int:

@@ -24,7 +24,7 @@ from pelican.urlwrappers import URLWrapper
 
 from .forking import fork_map, split
 from .keys import READ_DIGEST, PageKeys
-from .pelican_internals import cached_entries, put_cached, read_article, remember_now, set_context
+from .pelican_internals import cached_entries, plain_class, put_cached, read_article, remember_now, set_context
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +46,10 @@ def _wrappers(content):
 
 
 def detach(content):
-    """Drop the references to settings and context before pickling (the parent has them)."""
-    return attach(content, None, None)
+    """Before pickling: drop the references to settings and context (the parent has them), and
+    give back Pelican's class (an article kept in memory from the last build has the subclass
+    that remembers its URLs)."""
+    return attach(plain_class(content), None, None)
 
 
 def attach(content, settings: dict | None, context: dict | None):

@@ -22,6 +22,7 @@ import os
 import time
 from pathlib import Path
 
+from . import resident
 from .pelican_internals import cached_entries, file_stamp, skip_unwritten_listings, use_file_stamps, wrap_save_cache
 
 
@@ -82,10 +83,7 @@ def saved_only_when_changed(generator, detach, attach, stamps: RememberedStamps)
     loaded = dict(entries)   # the entries themselves: compared by identity
 
     def only_when_changed(save):
-        def save_if_changed():
-            stamps.save()
-            if len(entries) == len(loaded) and all(loaded.get(name) is entry for name, entry in entries.items()):
-                return
+        def detached_save():
             articles = [entry[1] for entry in entries.values()]
             for article in articles:
                 detach(article)
@@ -94,6 +92,13 @@ def saved_only_when_changed(generator, detach, attach, stamps: RememberedStamps)
             finally:
                 for article in articles:
                     attach(article, generator.settings, generator.context)
+
+        def save_if_changed():
+            stamps.save()
+            if len(entries) == len(loaded) and all(loaded.get(name) is entry for name, entry in entries.items()):
+                return
+            if not resident.in_background(detached_save):   # make devserver: not while the editor waits
+                detached_save()
 
         return save_if_changed
 

@@ -24,6 +24,7 @@ from newsarchive.site.errors import cannot_write
 from newsarchive.site.options import merged
 from newsarchive.site.staging import Staging
 
+from . import resident
 from .forking import available_cores, fork_map
 from .pelican_internals import local_context, written_at_once
 from .reuse import Reuse
@@ -96,6 +97,11 @@ class ParallelWriter(Writer):
                 except OSError as error:
                     raise cannot_write(sanitised_join(self.output_path, job.name), error) from None
 
+    def render_one(self, job: Job, output) -> None:
+        """Render ``job`` into ``output`` now, with a writer of its own (this one refuses a file
+        written twice)."""
+        type(self)(str(output), settings=self.settings)._render([job])
+
     def _keep_or_render(self, jobs: list[Job], reuse: Reuse | None) -> tuple[list, list[str]]:
         """Key each page; render those whose key changed. Returns (keys, pages kept), as a
         forked worker's work must come back to the parent."""
@@ -109,6 +115,7 @@ class ParallelWriter(Writer):
         Pages are split by output path among the processes, which key them (a no-change
         build of 100,000 articles spends seconds there) and render the changed ones."""
         jobs, self.jobs, self.flushed = self.jobs, [], True
+        resident.remember_jobs(self, jobs)
         reuse = self.reuse()
         processes = processes_of(self.settings)
         if processes < 2 or len(jobs) < options["min_items"]:
