@@ -1,0 +1,102 @@
+"""Which places an article is about, as they were at its date.
+
+* A district tag brings its province; a bare district name counts only near its province (:func:`resolve`).
+* A name right after an outlet's, an airport's, a road's or a commune's word is part of that name
+  (``context.yaml``: "báo Hải Phòng", "sân bay Vinh", "phường Hoàng Mai"), not the place.
+* After the 1/7/2025 merger (``MERGER``) districts are no longer units: a 2026 article's "phường Cẩm Lệ",
+  "huyện Sóc Sơn (cũ)" tag nothing; an old province's name stands for the province it joined when it
+  joined one whole ("Yên Bái" in 2026 is "Lào Cai").
+* "tỉnh" alone means the portal's own province.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .bodies import Home
+from .matching import Matcher, Phrases, Words, resolve, words_of
+from .vocabulary import Entry, Vocabulary, context_rules
+
+MERGER = date(2025, 7, 1)
+# Mentions that make a place matter when the title and lede do not name it.
+REPEATED = {"province": 3, "district": 2}
+# A place right after a person's title ("Bí thư Thành ủy TP.HCM Nguyễn Thiện Nhân") says who, not where:
+# it does not make the place prominent.
+_PERSON_TITLE = re.compile(r"(?:Bí thư|Chủ tịch|Giám đốc)[^,.;:()\n]{0,22}$")
+_OWN_PROVINCE = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh)(?!\w)")
+
+
+@dataclass(slots=True)
+class Found:
+    kept: list[str] = field(default_factory=list)        # place tags, most telling first
+    entries: dict[str, Entry] = field(default_factory=dict)
+    context: set[str] = field(default_factory=set)       # provinces named anywhere (resolve bare names)
+
+
+class Places:
+    def __init__(self, matcher: Matcher, vocabulary: Vocabulary):
+        self.matcher = matcher
+        self.vocabulary = vocabulary
+        self.not_after = Phrases(context_rules().get("not_place_after") or [])
+
+    def _as_of(self, entry: Entry, day: date | None) -> Entry | None:
+        """The place a name stood for on ``day``: after the merger no district, and an old province's
+        name is the province it joined (when it joined one whole)."""
+        if day is None or day < MERGER:
+            return entry
+        if entry.level == "district":
+            return None
+        after = entry.after_2025
+        return self.vocabulary.entries.get(after) if isinstance(after, str) else None
+
+    def _scan(self, text: str, front: str, context: set[str], day: date | None):
+        counts, in_front, entries = Counter(), set(), {}
+        for part, is_front in ((text, False), (front, True)):
+            cut = words_of(part)
+            for mention in self.matcher.mentions(part):
+                entry = resolve(mention, context)
+                if entry is None or entry.kind == "ignore" or self.not_after.before(cut, mention.first):
+                    continue
+                entry = self._as_of(entry, day)
+                if entry is None:
+                    continue
+                entries[entry.name] = entry
+                if not is_front:
+                    counts[entry.name] += 1
+                elif not _PERSON_TITLE.search(part, 0, mention.start):
+                    in_front.add(entry.name)
+        return counts, in_front, entries
+
+    def found(self, text: str, front: str, province: str | None, district: str | None,
+              day: date | None) -> Found:
+        provinces = {m.candidates[0].entry.name for m in self.matcher.mentions(text)
+                     if m.candidates[0].entry.level == "province"}
+        context = provinces | ({province} if province else set())
+        counts, in_front, entries = self._scan(text, front, context, day)
+        found = Found(entries=entries, context=context)
+        own = self.vocabulary.entries.get(province) if province else None
+        own = self._as_of(own, day) if own is not None else None
+        if own is not None and (own.name in counts or _OWN_PROVINCE.search(text)):
+            found.kept.append(own.name)
+            entries.setdefault(own.name, own)
+        if district and district in entries:
+            found.kept.append(district)
+        ranked = sorted(entries, key=lambda n: (n not in in_front, -counts[n]))
+        for name in ranked:
+            if name in in_front or counts[name] >= REPEATED[entries[name].level or "province"]:
+                parent = entries[name].parent
+                found.kept += [n for n in (name, parent) if n and n not in found.kept]
+        for name in found.kept:
+            entries.setdefault(name, self.vocabulary.entries[name])
+        return found
+
+    @staticmethod
+    def home(found: Found, cut: Words | None = None) -> Home:
+        """The centrally-run city and the districts the article is about (for "UBND thành phố" alone)."""
+        kept = [found.entries[n] for n in found.kept if n in found.entries]
+        city = next((e for e in kept if e.level == "province"), None)
+        return Home(city if city is not None and city.division == "thành phố" else None,
+                    tuple(e for e in kept if e.level == "district"))
