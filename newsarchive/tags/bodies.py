@@ -148,10 +148,8 @@ class Composer:
             composed = [c or self._compose(office, cut, m.end, home) for c, (office, m) in zip(composed, offices)]
         found = []
         for c, (office, m) in zip(composed, offices):
-            title = self.titles.before(cut, m.first)
-            former = bool(title) and m.first - title > 0 and cut.folded[m.first - title - 1] == "nguyên"
-            found.append(BodyMention(c[0] if c else None, m.start, m.first, c[1] if c else m.end, bool(title),
-                                     former))
+            found.append(BodyMention(c[0] if c else None, m.start, m.first, c[1] if c else m.end,
+                                     *self.title_before(cut, m.first)))
             # "UBND huyện Gia Lâm và xã Bát Tràng": the same office of a second place.
             end = c[1] if c else len(cut.words)
             if end + 1 < len(cut.words) and cut.folded[end] == "và" and cut.gaps[end] == " " \
@@ -160,6 +158,11 @@ class Composer:
                 if other is not None and other[0] != c[0]:
                     found.append(BodyMention(other[0], cut.starts[end + 1], end + 1, other[1], False))
         return found
+
+    def title_before(self, cut: Words, i: int) -> tuple[bool, bool]:
+        """(a person's title ends right before word ``i``, a former holder's: "nguyên Chủ tịch")."""
+        title = self.titles.before(cut, i)
+        return bool(title), bool(title) and i - title > 0 and cut.folded[i - title - 1] == "nguyên"
 
     def _level(self, cut: Words, j: int) -> tuple[str | None, int]:
         """The level word at ``j`` ("huyện", "TP.", "thị xã") and the index after it."""

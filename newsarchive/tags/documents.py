@@ -35,7 +35,7 @@ _CODE_PART = r"(?:[^\W_]|&)+"
 _SEP = r"\s?[-/]\s?"
 # The code: parts joined by "-" or "/" (spaces around them tolerated); a Party code may follow the number
 # after a plain space ("Nghị quyết số 18 NQ/TW").
-_NUM = (rf"(?P<num>\d{{1,5}})"
+_NUM = (rf"(?P<num>\d{{1,5}}(?:\.\d{{1,3}}(?=/))?)"
         rf"(?P<code>(?:(?:{_SEP}|\s(?=(?:NQ|CT|KL|QĐ)[-/])){_CODE_PART})?(?:{_SEP}{_CODE_PART})*)(?![\w/-])")
 _NUMBER = rf"(?:số\s*:?\s*)?{_NUM}"
 DOCUMENT = re.compile(rf"(?<!\w)(?P<type>{_TYPE})\s+{_NUMBER}", re.IGNORECASE)
@@ -127,9 +127,19 @@ def _numbered(text: str, lowered: str) -> list[_Numbered]:
         for match in matches:
             kind = _type_name(match["type"])
             code = _code(match["code"], kind) if match["code"].strip() else None
-            weak = code is None and (match["type"][0].islower() or bool(_NOT_A_NUMBER.match(text, match.end())))
+            weak = code is None and (match["type"][0].islower() and not _issued_by(text, match.end())
+                                     or bool(_NOT_A_NUMBER.match(text, match.end())))
             found.append(_Numbered(kind, match["num"], code, *match.span(), weak, abbreviated))
     return found
+
+
+_ISSUER = re.compile(r"\s+(?:của|do)\s+(?=\w)")
+
+
+def _issued_by(text: str, end: int) -> bool:
+    """'kết luận 49 của Bộ Chính trị': a lower-case type with its issuer named is a document."""
+    issuer = _ISSUER.match(text, end)
+    return bool(issuer) and text[issuer.end()].isupper()
 
 
 def citations(text: str) -> list[Citation]:
@@ -141,8 +151,15 @@ def citations(text: str) -> list[Citation]:
         if cite.code:
             full.setdefault((cite.kind, cite.num), f"{cite.kind} {cite.num}{'' if cite.code[0] in '-/' else '-'}{cite.code}")
     result, beside = [], []
+    # "Nghị quyết số 66.13/2026 (gọi tắt là Nghị quyết 66)": the short number is the dotted one.
+    dotted: dict[tuple[str, str], list[str]] = {}
+    for (kind, num), name in full.items():
+        if "." in num:
+            dotted.setdefault((kind, num.split(".")[0]), []).append(name)
     for cite in found:
         name = full.get((cite.kind, cite.num))
+        if name is None and len(dotted.get((cite.kind, cite.num), ())) == 1:
+            name = dotted[(cite.kind, cite.num)][0]
         if name is None and cite.abbreviated and cite.kind == "Quyết định":
             name = full.get(("Quy định", cite.num))
         if name or not cite.weak:

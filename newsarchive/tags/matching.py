@@ -160,6 +160,7 @@ class Phrases:
         return found
 
 
+
 def _spaced(gap: str) -> bool:
     return gap == " " or bool(_GLUE.fullmatch(gap)) and "\n" not in gap
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .bodies import Home
-from .matching import Matcher, Phrases, Words, resolve, words_of
+from .matching import Matcher, Mention, Phrases, Words, resolve, words_of
 from .vocabulary import Entry, Vocabulary, context_rules
 
 MERGER = date(2025, 7, 1)
@@ -40,7 +40,9 @@ class Places:
     def __init__(self, matcher: Matcher, vocabulary: Vocabulary):
         self.matcher = matcher
         self.vocabulary = vocabulary
-        self.not_after = Phrases(context_rules().get("not_place_after") or [])
+        rules = context_rules()
+        self.not_after = Phrases(rules.get("not_place_after") or [])
+        self.not_after_bare = Phrases(rules.get("not_place_after_bare") or [])
 
     def _as_of(self, entry: Entry, day: date | None) -> Entry | None:
         """The place a name stood for on ``day``: after the merger no district, and an old province's
@@ -52,17 +54,24 @@ class Places:
         after = entry.after_2025
         return self.vocabulary.entries.get(after) if isinstance(after, str) else None
 
+    def _inside_another_name(self, cut: Words, mention: Mention) -> bool:
+        if self.not_after.before(cut, mention.first):
+            return True
+        return any(s.bare for s in mention.candidates) and bool(self.not_after_bare.before(cut, mention.first))
+
     def _scan(self, text: str, front: str, context: set[str], day: date | None):
         counts, in_front, entries = Counter(), set(), {}
         for part, is_front in ((text, False), (front, True)):
             cut = words_of(part)
+            mentions = []
             for mention in self.matcher.mentions(part):
                 entry = resolve(mention, context)
-                if entry is None or entry.kind == "ignore" or self.not_after.before(cut, mention.first):
+                if entry is None or entry.kind == "ignore" or self._inside_another_name(cut, mention):
                     continue
                 entry = self._as_of(entry, day)
-                if entry is None:
-                    continue
+                if entry is not None:
+                    mentions.append((mention, entry))
+            for mention, entry in mentions:
                 entries[entry.name] = entry
                 if not is_front:
                     counts[entry.name] += 1

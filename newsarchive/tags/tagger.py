@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date as Date
 from datetime import datetime
@@ -29,10 +30,13 @@ from .vocabulary import Entry, load
 MAX_TAGS = 8
 QUOTAS = {"place": 3, "document": 4, "organisation": 2, "topic": 1}
 # Mentions that make a tag matter when the title and lede do not name it.
-REPEATED = {"province": 3, "district": 2, "organisation": 2, "topic": 2}
+REPEATED = {"organisation": 2, "national": 3, "topic": 2}
 KIND_ORDER = tuple(QUOTAS)
 # Citations that make a document with a bare number ("Nghị định 67") matter outside the title and lede.
 BARE_DOCUMENT = 1
+# Words of a title that make the article a personnel story.
+_PERSONNEL = re.compile(r"(?i)(?<!\w)(?:bổ nhiệm|điều động|điều chuyển|luân chuyển|nhân sự|miễn nhiệm|bãi nhiệm|"
+                        r"giữ chức|thôi (?:giữ )?chức|làm (?:Bí thư|Chủ tịch|Giám đốc|Trưởng)|bầu|tân (?:Bí thư|Chủ tịch))(?!\w)")
 # Before a body named as the parent of the one before it.
 _PARENT = {"của", "thuộc"}
 
@@ -53,7 +57,7 @@ def _bodies(matchers: Matchers, bodies: Composer, text: str, title_end: int, hom
     """(name, offset) of every body mention that counts, and the vocabulary entry of each (None: composed).
 
     A composed body covers its words and its place's; an office that names no body covers its own words
-    ("Ủy ban MTTQ phường" is not "Mặt trận Tổ quốc"). A body named as another's parent ("Hội đồng Dân tộc
+    ("Ủy ban MTTQ phường" alone is not the province's "Ủy ban MTTQ tỉnh"). A body named as another's parent ("Hội đồng Dân tộc
     của Quốc hội", "Tổng cục Năng lượng (Bộ Công Thương)") is not counted as acting."""
     cut = words_of(text)
     composed = bodies.mentions(text, home)
@@ -89,7 +93,10 @@ def candidates(title: str, lede: str, body: str, province: str | None = None,
     counts, in_front = Counter(), set()
     entries: dict[str, Entry | None] = {}
     for part, is_front in ((text, False), (front, True)):
-        mentions, part_entries = _bodies(matchers, bodies, part, len(title), home, found.context)
+        # In a personnel story ("bổ nhiệm Bí thư Quận ủy Thủ Đức") the body whose head changes counts: its
+        # titles in the title and lede count as the body.
+        titled_until = len(front) if is_front and _PERSONNEL.search(title) else len(title)
+        mentions, part_entries = _bodies(matchers, bodies, part, titled_until, home, found.context)
         entries.update(part_entries)
         if is_front:
             in_front.update(name for name, _ in mentions)
@@ -106,7 +113,8 @@ def candidates(title: str, lede: str, body: str, province: str | None = None,
                           if n in doc_front or doc_counts[n] >= BARE_DOCUMENT or not n.split()[-1].isdigit()]
     for name in _ranked(entries, counts, in_front, {}):
         kind = entries[name].kind if entries[name] is not None else "organisation"
-        if name in in_front or counts[name] >= REPEATED[kind]:
+        needed = REPEATED["national"] if kind == "organisation" and entries[name] is not None else REPEATED[kind]
+        if name in in_front or counts[name] >= needed:
             result[kind].append(name)
     return result
 

@@ -7,7 +7,10 @@ measures it (aggregate numbers only).
 
 The old set's place floor is below what the first tagger scored there: one of its 2026
 articles is labelled with a district, and since issue 22 a district abolished on 1/7/2025
-is no place in a later article (the newer labels' convention).
+is no place in a later article (the newer labels' convention). Its organisation floors are
+below the first tagger's too: it labels national bodies named twice in passing, which the
+tuning half does not (they need three mentions now), and few of the district and commune
+bodies the tagger now composes.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ import pytest
 from newsarchive.tags.evaluation import SETS, evaluate, load_labelled
 
 FLOORS = {  # set: {kind: (precision, recall)}
-    "old": {"place": (0.91, 0.91), "document": (0.97, 1.00), "organisation": (0.53, 0.91), "topic": (1.00, 0.50)},
-    "tuning": {"place": (0.92, 0.94), "document": (0.97, 0.90), "organisation": (0.82, 0.75), "topic": (1.00, 0.50)},
+    "old": {"place": (0.91, 0.91), "document": (0.97, 1.00), "organisation": (0.54, 0.80), "topic": (1.00, 0.50)},
+    "tuning": {"place": (0.91, 0.95), "document": (1.00, 0.95), "organisation": (0.90, 0.73), "topic": (1.00, 0.50)},
 }
 
 
