@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import re
+
 import yaml
 
 from .normalise import key, normalise
@@ -30,6 +32,7 @@ CONTEXT = HERE / "context.yaml"
 # libyaml's loader reads the 3,000-line places file in a tenth of the time, with the same result.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KINDS = ("place", "organisation", "document", "topic", "ignore")
+_WORDS = re.compile(r"\w+")
 
 # How a district is written in running text, before its name.
 DISTRICT_PREFIXES = {
@@ -72,7 +75,8 @@ class Vocabulary:
                 self.by_key.setdefault(key(alias), entry)
 
     def canonical(self, tag: str) -> str:
-        """The vocabulary's name for a spelling (or a document's canonical form), else the spelling normalised."""
+        """The vocabulary's name for a spelling, a document's canonical form, a composed body's name
+        ("Uỷ ban nhân dân huyện Văn Yên" -> "UBND huyện Văn Yên"), else the spelling normalised."""
         from .documents import canonical_document
 
         text = normalise(tag)
@@ -80,11 +84,25 @@ class Vocabulary:
         if document:
             return document
         found = self.by_key.get(key(text))
-        return found.name if found is not None and found.kind != "ignore" else text
+        if found is not None:
+            return found.name if found.kind != "ignore" else text
+        return self.composed(text) or text
+
+    def composed(self, text: str) -> str | None:
+        """The composed body a whole tag names (:mod:`.bodies`), else None."""
+        from .bodies import composer
+
+        mentions = [m for m in composer(self).mentions(text) if m.name]
+        words = len(_WORDS.findall(text))
+        if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == words:
+            return mentions[0].name
+        return None
 
     def kind_of(self, name: str) -> str | None:
         entry = self.entries.get(name)
-        return entry.kind if entry else None
+        if entry is not None:
+            return entry.kind
+        return "organisation" if self.composed(name) == name else None
 
 
 def _place_entries(data: dict) -> dict[str, Entry]:
