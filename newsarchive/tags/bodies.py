@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from .matching import Matcher, Phrases, Words, words_of
+from .matching import Matcher, Mention, Phrases, Words, words_of
 from .normalise import normalise
 from .vocabulary import Entry, Vocabulary, VocabularyError, context_rules
 
@@ -126,7 +126,13 @@ class Composer:
             exact = [s for s in spellings if committee or len(s.split()) == 1]
             entries.append(Entry(office.name, "office", aliases=[s for s in exact if s != office.name],
                                  loose_aliases=[s for s in spellings if s not in exact]))
-        self.matcher = Matcher(entries)
+        # The province's own bodies' names ("UBND tỉnh"): bodies of a province whether composed or listed.
+        self.provincial = {o.province for o in self.offices.values() if o.province}
+        # One matcher for the offices and the vocabulary's bodies, topics and stop phrases: the longest
+        # spelling wins; where an office and a vocabulary body are spelled alike ("Sở Y tế", "MTTQ"), the
+        # office (composed with its place).
+        self.matcher = Matcher(entries + [e for e in vocabulary.entries.values()
+                                          if e.kind in ("organisation", "topic", "ignore")])
         # Places as they follow an office or a level word, in any case ("Công an quận Ngô quyền"): bare
         # ("Văn Yên", "Hà Nội", "10" of "Quận 10") or with the vocabulary's spellings ("TP.HCM", "huyện Văn Yên").
         self.places = Matcher([Entry(e.name, "place", loose_aliases=[e.place or e.name, _bare(e), *e.aliases],
@@ -139,7 +145,8 @@ class Composer:
         """Every office mention in ``text``; ``name`` is None where no body can be named ("Ủy ban MTTQ
         phường" alone, in an article naming no ward): a vocabulary body inside it is still not that body."""
         cut = words_of(text)
-        offices = [(self.offices[m.candidates[0].entry.name], m) for m in self.matcher.mentions(text)]
+        mentions = self.matcher.mentions(text)
+        offices = [(self._office(office.name, cut, m), m) for m in mentions if (office := _office_of(m)) is not None]
         composed = [self._compose(office, cut, m.end, home) for office, m in offices]
         if any(c is None for c in composed):       # "UBND phường" alone: the ward the article names
             named = {tuple(n.split(" ", 1)[1].split(" ", 1)) for n, _ in filter(None, composed)
@@ -157,7 +164,20 @@ class Composer:
                 other = self._compose(office, cut, end + 1, home)
                 if other is not None and other[0] != c[0]:
                     found.append(BodyMention(other[0], cut.starts[end + 1], end + 1, other[1], False))
-        return found
+        # The province's own bodies the vocabulary spells longer than an office ("UBND tỉnh", "Công an tỉnh").
+        found += [BodyMention(m.candidates[0].entry.name, m.start, m.first, m.end, *self.title_before(cut, m.first))
+                  for m in mentions if self._provincial(m)]
+        return sorted(found, key=lambda b: b.first)
+
+    def _provincial(self, mention: Mention) -> bool:
+        return _office_of(mention) is None and mention.candidates[0].entry.name in self.provincial
+
+    def _office(self, name: str, cut: Words, mention: Mention) -> Office:
+        """"Phó Bí thư Thường trực Tỉnh ủy" is a title and the committee, not the committee's Thường trực."""
+        office = self.offices[name]
+        if name.startswith("Thường trực ") and self.titles.before(cut, mention.first):
+            return self.offices.get(name.removeprefix("Thường trực "), office)
+        return office
 
     def title_before(self, cut: Words, i: int) -> tuple[bool, bool]:
         """(a person's title ends right before word ``i``, a former holder's: "nguyên Chủ tịch")."""
@@ -240,6 +260,16 @@ class Composer:
         if len(matching) == 1:
             return self._district_body(office, level, matching[0]), end
         return None
+
+
+def _office_of(mention: Mention) -> Entry | None:
+    return next((s.entry for s in mention.candidates if s.entry.kind == "office"), None)
+
+
+def vocabulary_mentions(bodies: Composer, text: str) -> list[Mention]:
+    """The matcher's mentions of vocabulary entries, where no office is spelled alike (and not the province's
+    own bodies: :meth:`Composer.mentions` has those)."""
+    return [m for m in bodies.matcher.mentions(text) if _office_of(m) is None and not bodies._provincial(m)]
 
 
 def _bare(place: Entry) -> str:

@@ -60,18 +60,33 @@ _NOT_A_NUMBER = re.compile(r"\s*(?:%|năm|tháng|ngày|giờ|người|lần|đi�
 # A literal scan for them, then the pattern only there, is what a case-insensitive pattern with a
 # look-behind cannot do by itself (it tries every position).
 _TYPE_STARTS = re.compile("chỉ thị|nghị|kết luận|quy|thông tư")
+_ABBREVIATION_STARTS = re.compile("|".join(ABBREVIATIONS))
 
 
-def document_matches(text: str, lowered: str | None = None):
-    """``DOCUMENT.finditer(text)``, the same matches, found faster."""
+def document_matches(text: str, lowered: str | None = None, described: bool = False):
+    """``DOCUMENT.finditer(text)``, the same matches, found faster; with ``described``, also the DESCRIBED
+    matches where no DOCUMENT starts, their middle words in lower case."""
     lowered = text.lower() if lowered is None else lowered
     if len(lowered) != len(text):       # a letter that lower-cases to two: offsets differ, scan it all
         yield from DOCUMENT.finditer(text)
         return
     end = 0
     for start in _TYPE_STARTS.finditer(lowered):
-        if start.start() >= end and (match := DOCUMENT.match(text, start.start())):
+        if start.start() < end:
+            continue
+        if match := DOCUMENT.match(text, start.start()):
             end = match.end()
+            yield match
+        elif described and (match := DESCRIBED.match(text, start.start())):
+            if match["what"].islower() and "số" not in match["what"].split():
+                end = match.end()
+                yield match
+
+
+def abbreviated_matches(text: str):
+    """``ABBREVIATED.finditer(text)``, tried only where an abbreviation is written."""
+    for start in _ABBREVIATION_STARTS.finditer(text):
+        if match := ABBREVIATED.match(text, start.start()):
             yield match
 
 
@@ -110,20 +125,10 @@ class _Numbered:
     abbreviated: bool   # "QĐ 33": a Quyết định, or the Quy định the article cites in full
 
 
-def described_matches(text: str, lowered: str):
-    """DESCRIBED matches where no DOCUMENT starts, their middle words in lower case."""
-    if len(lowered) != len(text):
-        return
-    for start in _TYPE_STARTS.finditer(lowered):
-        if not DOCUMENT.match(text, start.start()) and (match := DESCRIBED.match(text, start.start())):
-            if match["what"].islower() and "số" not in match["what"].split():
-                yield match
-
-
 def _numbered(text: str, lowered: str) -> list[_Numbered]:
     found = []
-    for abbreviated, matches in ((False, document_matches(text, lowered)), (False, described_matches(text, lowered)),
-                                 (True, ABBREVIATED.finditer(text))):
+    for abbreviated, matches in ((False, document_matches(text, lowered, described=True)),
+                                 (True, abbreviated_matches(text))):
         for match in matches:
             kind = _type_name(match["type"])
             code = _code(match["code"], kind) if match["code"].strip() else None

@@ -8,7 +8,7 @@ position the longest spelling wins and its words are consumed, so "Thái Bình
 Dương" (a stop phrase) never yields "Thái Bình" nor "Bình Dương".
 
 Places are matched in their own pass, so "Quận ủy Cẩm Lệ" counts both the body
-and the place.
+and the place (:mod:`.tagger`); bodies, offices and topics in another (:mod:`.bodies`).
 """
 
 from __future__ import annotations
@@ -103,6 +103,9 @@ class Matcher:
         for i in compress(range(count), map(trie.__contains__, folded)):
             if i < free:
                 continue
+            node = trie[folded[i]]            # most starts go no further: skip them without a call
+            if _END not in node and (i + 1 == count or folded[i + 1] not in node):
+                continue
             mention = self.at(cut, i)
             if mention is not None:
                 found.append(mention)
@@ -163,15 +166,6 @@ class Phrases:
 
 def _spaced(gap: str) -> bool:
     return gap == " " or bool(_GLUE.fullmatch(gap)) and "\n" not in gap
-
-
-class Matchers:
-    """One matcher for places (and stop phrases), one for bodies and topics."""
-
-    def __init__(self, vocabulary: Vocabulary):
-        entries = list(vocabulary.entries.values())
-        self.places = Matcher([e for e in entries if e.kind in ("place", "ignore")])
-        self.others = Matcher([e for e in entries if e.kind in ("organisation", "topic", "ignore")])
 
 
 def resolve(mention: Mention, context: set[str]) -> Entry | None:

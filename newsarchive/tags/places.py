@@ -59,32 +59,30 @@ class Places:
             return True
         return any(s.bare for s in mention.candidates) and bool(self.not_after_bare.before(cut, mention.first))
 
-    def _scan(self, text: str, front: str, context: set[str], day: date | None):
+    def _scan(self, text: str, front_end: int, context: set[str], day: date | None):
+        """Mentions of each place in ``text`` and the places named in its head (title and lede, the text
+        before ``front_end``) other than right after a person's title."""
         counts, in_front, entries = Counter(), set(), {}
-        for part, is_front in ((text, False), (front, True)):
-            cut = words_of(part)
-            mentions = []
-            for mention in self.matcher.mentions(part):
-                entry = resolve(mention, context)
-                if entry is None or entry.kind == "ignore" or self._inside_another_name(cut, mention):
-                    continue
-                entry = self._as_of(entry, day)
-                if entry is not None:
-                    mentions.append((mention, entry))
-            for mention, entry in mentions:
-                entries[entry.name] = entry
-                if not is_front:
-                    counts[entry.name] += 1
-                elif not _PERSON_TITLE.search(part, 0, mention.start):
-                    in_front.add(entry.name)
+        cut = words_of(text)
+        for mention in self.matcher.mentions(text):
+            entry = resolve(mention, context)
+            if entry is None or entry.kind == "ignore" or self._inside_another_name(cut, mention):
+                continue
+            entry = self._as_of(entry, day)
+            if entry is None:
+                continue
+            entries[entry.name] = entry
+            counts[entry.name] += 1
+            if mention.start < front_end and not _PERSON_TITLE.search(text, max(0, mention.start - 40), mention.start):
+                in_front.add(entry.name)
         return counts, in_front, entries
 
-    def found(self, text: str, front: str, province: str | None, district: str | None,
+    def found(self, text: str, front_end: int, province: str | None, district: str | None,
               day: date | None) -> Found:
         provinces = {m.candidates[0].entry.name for m in self.matcher.mentions(text)
                      if m.candidates[0].entry.level == "province"}
         context = provinces | ({province} if province else set())
-        counts, in_front, entries = self._scan(text, front, context, day)
+        counts, in_front, entries = self._scan(text, front_end, context, day)
         found = Found(entries=entries, context=context)
         own = self.vocabulary.entries.get(province) if province else None
         own = self._as_of(own, day) if own is not None else None
@@ -103,7 +101,7 @@ class Places:
         return found
 
     @staticmethod
-    def home(found: Found, cut: Words | None = None) -> Home:
+    def home(found: Found) -> Home:
         """The centrally-run city and the districts the article is about (for "UBND thành phố" alone)."""
         kept = [found.entries[n] for n in found.kept if n in found.entries]
         city = next((e for e in kept if e.level == "province"), None)

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime
 from functools import cache
 
-from .bodies import Composer, Home, composer
+from .bodies import Composer, Home, composer, vocabulary_mentions
 from .documents import citations
-from .matching import Matchers, resolve, words_of
+from .matching import Matcher, resolve, words_of
 from .places import Places
 from .vocabulary import Entry, load
 
@@ -42,72 +43,83 @@ _PARENT = {"của", "thuộc"}
 
 
 @cache
-def _matchers() -> tuple[Matchers, Composer, Places]:
+def _matchers() -> tuple[Composer, Places]:
     vocabulary = load()
-    matchers = Matchers(vocabulary)
-    return matchers, composer(vocabulary), Places(matchers.places, vocabulary)
+    places = Matcher([e for e in vocabulary.entries.values() if e.kind in ("place", "ignore")])
+    return composer(vocabulary), Places(places, vocabulary)
 
 
 def _ranked(names, counts: Counter, in_front: set[str], first: dict[str, int]) -> list[str]:
     return sorted(names, key=lambda n: (n not in in_front, -counts[n], first.get(n, 0)))
 
 
-def _bodies(matchers: Matchers, bodies: Composer, text: str, title_end: int, home: Home,
-            context: set[str]) -> tuple[list[tuple[str, int]], dict[str, Entry | None]]:
-    """(name, offset) of every body mention that counts, and the vocabulary entry of each (None: composed).
+@dataclass(frozen=True, slots=True)
+class _Body:
+    name: str
+    start: int
+    titled: bool        # right after a person's title ("Chủ tịch UBND huyện X")
+    former: bool        # ... a former holder's ("nguyên Chủ tịch")
+
+
+def _bodies(bodies: Composer, text: str, home: Home,
+            context: set[str]) -> tuple[list[_Body], dict[str, Entry | None]]:
+    """Every body mention, and the vocabulary entry of each body (None: composed, or a province's own).
 
     A composed body covers its words and its place's; an office that names no body covers its own words
-    ("Ủy ban MTTQ phường" alone is not the province's "Ủy ban MTTQ tỉnh"). A body named as another's parent ("Hội đồng Dân tộc
-    của Quốc hội", "Tổng cục Năng lượng (Bộ Công Thương)") is not counted as acting."""
+    ("Ủy ban MTTQ phường" alone is not the province's "Ủy ban MTTQ tỉnh"). A body named as another's parent
+    ("Hội đồng Dân tộc của Quốc hội") is not counted as acting."""
     cut = words_of(text)
     composed = bodies.mentions(text, home)
     covered = {k: m.end for m in composed for k in range(m.first, m.end)}
-    spans: list[tuple[int, int, str, Entry | None]] = [
-        (m.first, m.end, m.name, None) for m in composed
-        if m.name and (not m.titled or m.start < title_end and not m.former)]
-    for mention in matchers.others.mentions(text):
+    spans: list[tuple[int, int, str, Entry | None, bool, bool]] = [
+        (m.first, m.end, m.name, None, m.titled, m.former) for m in composed if m.name]
+    for mention in vocabulary_mentions(bodies, text):
         if mention.first in covered and mention.end <= covered[mention.first]:
             continue
         entry = resolve(mention, context)
         if entry is not None and entry.kind != "ignore":
-            spans.append((mention.first, mention.end, entry.name, entry))
-    ends = {end for _, end, _, entry in spans if entry is None or entry.kind == "organisation"}
+            spans.append((mention.first, mention.end, entry.name, entry, False, False))
+    ends = {end for _, end, _, entry, _, _ in spans if entry is None or entry.kind == "organisation"}
     found, entries = [], {}
-    for first, _, name, entry in sorted(spans):
+    for first, _, name, entry, titled, former in sorted(spans):
         entries.setdefault(name, entry)
         parent = (entry is None or entry.kind == "organisation") and first - 1 in ends \
             and cut.folded[first - 1] in _PARENT and cut.gaps[first] == " "
         if not parent:
-            found.append((name, cut.starts[first]))
+            found.append(_Body(name, cut.starts[first], titled, former))
     return found, entries
 
 
 def candidates(title: str, lede: str, body: str, province: str | None = None,
                district: str | None = None, date: Date | datetime | None = None) -> dict[str, list[str]]:
-    """Tags that matter, by kind, most telling first (before quotas)."""
-    matchers, bodies, places = _matchers()
-    text, front = f"{title}\n{body}", f"{title}\n{lede}"
+    """Tags that matter, by kind, most telling first (before quotas).
+
+    The text is scanned once: the title, then the body; the head (title and lede) is its start when the
+    body starts with the lede (as ingest and the labelled sets give it), else the lede is put first."""
+    bodies, places = _matchers()
+    text = f"{title}\n{body}" if body.startswith(lede) else f"{title}\n{lede}\n{body}"
+    title_end, front_end = len(title), len(title) + 1 + len(lede)
     day = date.date() if isinstance(date, datetime) else date
-    found = places.found(text, front, province, district, day)
-    home = places.home(found, words_of(text))
+    found = places.found(text, front_end, province, district, day)
+    mentions, entries = _bodies(bodies, text, places.home(found), found.context)
+    # A body after a person's title counts when the article's title names it so, not for a former holder; in
+    # a personnel story ("bổ nhiệm Bí thư Quận ủy Thủ Đức") the body whose head changes counts in the lede too.
+    titled_until = front_end if _PERSONNEL.search(title) else title_end
     counts, in_front = Counter(), set()
-    entries: dict[str, Entry | None] = {}
-    for part, is_front in ((text, False), (front, True)):
-        # In a personnel story ("bổ nhiệm Bí thư Quận ủy Thủ Đức") the body whose head changes counts: its
-        # titles in the title and lede count as the body.
-        titled_until = len(front) if is_front and _PERSONNEL.search(title) else len(title)
-        mentions, part_entries = _bodies(matchers, bodies, part, titled_until, home, found.context)
-        entries.update(part_entries)
-        if is_front:
-            in_front.update(name for name, _ in mentions)
-        else:
-            counts.update(name for name, _ in mentions)
+    for mention in mentions:
+        if mention.titled and (mention.former or mention.start >= title_end):
+            if not mention.former and mention.start < titled_until:
+                in_front.add(mention.name)
+            continue
+        counts[mention.name] += 1
+        if mention.start < front_end:
+            in_front.add(mention.name)
 
     result: dict[str, list[str]] = {kind: [] for kind in KIND_ORDER}
     result["place"] = found.kept
     cited = citations(text)
     doc_counts = Counter(c.name for c in cited)
-    doc_front = {c.name for c in citations(front)}
+    doc_front = {c.name for c in cited if c.start < front_end}
     first = {c.name: c.start for c in reversed(cited)}
     result["document"] = [n for n in _ranked(doc_counts, doc_counts, doc_front, first)
                           if n in doc_front or doc_counts[n] >= BARE_DOCUMENT or not n.split()[-1].isdigit()]

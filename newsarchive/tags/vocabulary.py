@@ -41,7 +41,6 @@ DISTRICT_PREFIXES = {
     "thị xã": ("thị xã", "Thị xã", "TX", "TX."),
     "thành phố": ("thành phố", "Thành phố", "TP", "TP."),
 }
-COMMITTEES = {"quận": "Quận ủy", "huyện": "Huyện ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}
 PROVINCE_PREFIXES = {"tỉnh": ("tỉnh", "Tỉnh"), "thành phố": ("thành phố", "Thành phố", "TP", "TP.")}
 
 
@@ -127,10 +126,6 @@ def _place_entries(data: dict) -> dict[str, Entry]:
         entries[name] = Entry(name, "place", aliases=prefixed, context_aliases=bare, parent=province,
                               level="district", after_2025=row.get("after_2025"), place=place, division=kind,
                               became=list(row.get("became") or []))
-        # The district's Party committee: "Quận ủy Cẩm Lệ", "Huyện ủy Thường Xuân".
-        committee = f"{COMMITTEES[kind]} {place}"
-        entries[f"{COMMITTEES[kind]} {name}"] = Entry(f"{COMMITTEES[kind]} {name}", "organisation",
-                                                      aliases=[committee], parent=province)
     return entries
 
 

@@ -20,7 +20,7 @@ import pytest
 from newsarchive.tags.evaluation import SETS, evaluate, load_labelled
 
 FLOORS = {  # set: {kind: (precision, recall)}
-    "old": {"place": (0.91, 0.91), "document": (0.97, 1.00), "organisation": (0.54, 0.80), "topic": (1.00, 0.50)},
+    "old": {"place": (0.91, 0.91), "document": (0.97, 1.00), "organisation": (0.54, 0.78), "topic": (1.00, 0.50)},
     "tuning": {"place": (0.91, 0.95), "document": (1.00, 0.95), "organisation": (0.90, 0.73), "topic": (1.00, 0.50)},
 }
 
