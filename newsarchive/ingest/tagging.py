@@ -12,5 +12,5 @@ from .portals import Rules
 
 
 def tag(title: str, lede: str, body: str, rules: Rules, date=None) -> list[str]:
-    """Tags for one article, most telling first, at most 8."""
+    """Tags for one article, most telling first, at most ``newsarchive.tags.tagger.MAX_TAGS`` (10)."""
     return tag_article(title, lede, body, province=rules.province, district=rules.district, date=date)

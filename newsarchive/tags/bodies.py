@@ -20,7 +20,7 @@ The level is part of the name: "LĐLĐ huyện Mỹ Đức" is the district's tr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -146,8 +146,8 @@ class Composer:
         phường" alone, in an article naming no ward): a vocabulary body inside it is still not that body."""
         cut = words_of(text)
         mentions = self.matcher.mentions(text)
-        offices = [(self._office(office.name, cut, m), m) for m in mentions if (office := _office_of(m)) is not None]
-        composed = [self._compose(office, cut, m.end, home) for office, m in offices]
+        offices, composed = self._explicit(text)
+        composed = list(composed)
         if any(c is None for c in composed):       # "UBND phường" alone: the ward the article names
             named = {tuple(n.split(" ", 1)[1].split(" ", 1)) for n, _ in filter(None, composed)
                      if n.split(" ", 2)[1:2] and n.split(" ")[1] in ("xã", "phường")}
@@ -168,6 +168,15 @@ class Composer:
         found += [BodyMention(m.candidates[0].entry.name, m.start, m.first, m.end, *self.title_before(cut, m.first))
                   for m in mentions if self._provincial(m)]
         return sorted(found, key=lambda b: b.first)
+
+    @lru_cache(maxsize=4)       # noqa: B019 - the composer lives as long as the vocabulary
+    def _explicit(self, text: str) -> tuple[list[tuple[Office, Mention]], tuple[tuple[str, int] | None, ...]]:
+        """The offices in ``text`` and the bodies they name by the place written after them (the same
+        whatever the article is about: tagging asks for them before and after its places are known)."""
+        cut = words_of(text)
+        offices = [(self._office(office.name, cut, m), m) for m in self.matcher.mentions(text)
+                   if (office := _office_of(m)) is not None]
+        return offices, tuple(self._compose(office, cut, m.end, Home()) for office, m in offices)
 
     def _provincial(self, mention: Mention) -> bool:
         return _office_of(mention) is None and mention.candidates[0].entry.name in self.provincial

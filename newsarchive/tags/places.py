@@ -59,7 +59,8 @@ class Places:
             return True
         return any(s.bare for s in mention.candidates) and bool(self.not_after_bare.before(cut, mention.first))
 
-    def _scan(self, text: str, front_end: int, context: set[str], day: date | None):
+    def _scan(self, text: str, front_end: int, context: set[str], day: date | None, in_bodies=frozenset(),
+              title_end: int = 0):
         """Mentions of each place in ``text`` and the places named in its head (title and lede, the text
         before ``front_end``) other than right after a person's title."""
         counts, in_front, entries = Counter(), set(), {}
@@ -73,16 +74,18 @@ class Places:
                 continue
             entries[entry.name] = entry
             counts[entry.name] += 1
+            if mention.first in in_bodies and mention.start >= title_end:
+                continue
             if mention.start < front_end and not _PERSON_TITLE.search(text, max(0, mention.start - 40), mention.start):
                 in_front.add(entry.name)
         return counts, in_front, entries
 
     def found(self, text: str, front_end: int, province: str | None, district: str | None,
-              day: date | None) -> Found:
+              day: date | None, in_bodies=frozenset(), title_end=0) -> Found:
         provinces = {m.candidates[0].entry.name for m in self.matcher.mentions(text)
                      if m.candidates[0].entry.level == "province"}
         context = provinces | ({province} if province else set())
-        counts, in_front, entries = self._scan(text, front_end, context, day)
+        counts, in_front, entries = self._scan(text, front_end, context, day, in_bodies, title_end)
         found = Found(entries=entries, context=context)
         own = self.vocabulary.entries.get(province) if province else None
         own = self._as_of(own, day) if own is not None else None

@@ -1,4 +1,4 @@
-"""Automatic tags for one article: the few that matter, 3-8 when the text has them.
+"""Automatic tags for one article: the few that matter, 3-10 when the text has them.
 
 1. Places from the vocabulary (:mod:`.matching`), as they were at the article's date (:mod:`.places`):
    "tỉnh" alone means the portal's own province; a district brings its province; a name that is part of
@@ -28,7 +28,7 @@ from .matching import Matcher, resolve, words_of
 from .places import Places
 from .vocabulary import Entry, load
 
-MAX_TAGS = 8
+MAX_TAGS = 10
 QUOTAS = {"place": 3, "document": 4, "organisation": 2, "topic": 1}
 # Mentions that make a tag matter when the title and lede do not name it.
 REPEATED = {"organisation": 2, "national": 3, "topic": 2}
@@ -100,7 +100,8 @@ def candidates(title: str, lede: str, body: str, province: str | None = None,
     text = f"{title}\n{body}" if body.startswith(lede) else f"{title}\n{lede}\n{body}"
     title_end, front_end = len(title), len(title) + 1 + len(lede)
     day = date.date() if isinstance(date, datetime) else date
-    found = places.found(text, front_end, province, district, day)
+    in_bodies = {k for m in bodies.mentions(text) if m.name for k in range(m.first, m.end)}
+    found = places.found(text, front_end, province, district, day, in_bodies, title_end)
     mentions, entries = _bodies(bodies, text, places.home(found), found.context)
     # A body after a person's title counts when the article's title names it so, not for a former holder; in
     # a personnel story ("bổ nhiệm Bí thư Quận ủy Thủ Đức") the body whose head changes counts in the lede too.

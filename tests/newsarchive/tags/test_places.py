@@ -60,8 +60,17 @@ def test_a_name_inside_another_name_is_no_place(title, body, not_a_place):
 
 
 def test_a_place_after_a_commune_word_still_counts_when_prefixed():
-    body = "Sở Nông nghiệp và Phát triển nông thôn tỉnh Đắk Nông thành lập Hội đồng kỷ luật."
+    body = ("Sở Nông nghiệp và Phát triển nông thôn tỉnh Đắk Nông thành lập Hội đồng kỷ luật. Người dân ở nông "
+            "thôn tỉnh Đắk Nông phản ánh. Nông thôn tỉnh Đắk Nông đổi mới.")
     assert "Đắk Nông" in places("Xem xét kỷ luật Phó Hạt trưởng", body)
+
+
+def test_a_place_named_in_the_lede_only_inside_a_bodys_name_is_not_prominent():
+    lede = ("Bộ trưởng Bộ Công an khen Công an tỉnh Gia Lai; Công an tỉnh Quảng Ngãi; Công an TP.HCM; Công an "
+            "tỉnh Bắc Ninh trong vụ bắt giữ 2 đối tượng cướp ngân hàng tại tỉnh Gia Lai.")
+    body = lede + "\nCông an tỉnh Gia Lai đã bắt giữ hai đối tượng. Tỉnh Gia Lai tăng cường tuần tra."
+    found = places("Thu giữ 4 khẩu súng trong vụ cướp ngân hàng ở Gia Lai", body, date(2026, 2, 5))
+    assert found == ["Gia Lai"]
 
 
 @pytest.mark.parametrize(("name", "note"), [
