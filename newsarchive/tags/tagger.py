@@ -35,6 +35,9 @@ REPEATED = {"organisation": 2, "national": 3, "topic": 2}
 KIND_ORDER = tuple(QUOTAS)
 # Citations that make a document with a bare number ("Nghị định 67") matter outside the title and lede.
 BARE_DOCUMENT = 1
+# What a mention after a person's title ("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung yêu cầu") counts for: an
+# article that names a body's head again and again is about that body too.
+TITLED = 1 / 3
 # Words of a title that make the article a personnel story.
 _PERSONNEL = re.compile(r"(?i)(?<!\w)(?:bổ nhiệm|điều động|điều chuyển|luân chuyển|nhân sự|miễn nhiệm|bãi nhiệm|"
                         r"giữ chức|thôi (?:giữ )?chức|làm (?:Bí thư|Chủ tịch|Giám đốc|Trưởng)|bầu|tân (?:Bí thư|Chủ tịch))(?!\w)")
@@ -111,6 +114,8 @@ def candidates(title: str, lede: str, body: str, province: str | None = None,
         if mention.titled and (mention.former or mention.start >= title_end):
             if not mention.former and mention.start < titled_until:
                 in_front.add(mention.name)
+            if not mention.former:
+                counts[mention.name] += TITLED
             continue
         counts[mention.name] += 1
         if mention.start < front_end:
