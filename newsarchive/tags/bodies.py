@@ -46,7 +46,7 @@ LEVEL_OF = {committee: level for level, committee in COMMITTEE_OF.items()}
 @dataclass(frozen=True, slots=True)
 class Office:
     name: str                 # in a tag: "UBND", "Ban Tuyên giáo", "Sở Y tế", "Huyện ủy"
-    kind: str                 # office | party (committee or its organ) | department
+    kind: str                 # office | party (committee or its organ) | department | named
     province: str | None      # the province's own body, generic ("UBND tỉnh"); None: none
     district: bool = True     # exists in districts ("UBND huyện X"; a Party organ: the committee)
     commune: bool = True      # exists in communes ("UBND xã X")
@@ -61,6 +61,7 @@ class BodyMention:
     end: int
     titled: bool              # right after a person's title
     former: bool = False      # ... a former holder's ("nguyên Chủ tịch UBND huyện")
+    named: bool = False       # a unit's own name follows the office ("Đồn Biên phòng Trà Cổ"), not a place
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,9 @@ def _load_offices(data: dict) -> list[tuple[Office, list[str]]]:
             province = f"{name} {committee}" if level == "province" else None
             offices.append((Office(f"{name} {committee}", "party", province, level == "district", False,
                                    committee), [f"{s} {committee}" for s in spellings]))
+    for item in data.get("named") or []:
+        name = normalise(item["name"])
+        offices.append((Office(name, "named", None, False, False), [normalise(s) for s in item.get("spellings") or [name]]))
     for item in data.get("departments") or []:
         field = normalise(item["name"])
         spellings = [normalise(s) for s in item.get("spellings") or [field]]
@@ -156,7 +160,7 @@ class Composer:
         found = []
         for c, (office, m) in zip(composed, offices):
             found.append(BodyMention(c[0] if c else None, m.start, m.first, c[1] if c else m.end,
-                                     *self.title_before(cut, m.first)))
+                                     *self.title_before(cut, m.first), named=office.kind == "named"))
             # "UBND huyện Gia Lâm và xã Bát Tràng": the same office of a second place.
             end = c[1] if c else len(cut.words)
             if end + 1 < len(cut.words) and cut.folded[end] == "và" and cut.gaps[end] == " " \
@@ -213,6 +217,10 @@ class Composer:
         return list({s.entry.name: s.entry for s in mention.candidates}.values()), mention.end
 
     def _compose(self, office: Office, cut: Words, j: int, home: Home) -> tuple[str, int] | None:
+        if office.kind == "named":
+            name_end = _proper_name(cut, j)
+            return (f"{office.name} {' '.join(w[0].upper() + w[1:] for w in cut.words[j:name_end])}", name_end) \
+                if name_end > j else None
         level, k = self._level(cut, j)
         places, end = self._places(cut, j)          # "TP.HCM", "tỉnh Yên Bái": the vocabulary's own spellings
         if level is not None and end <= k:
@@ -302,6 +310,19 @@ def _capitalised_run(cut: Words, k: int) -> int:
     while end < len(words) and end - k < 3 and (end == k or gaps[end] == " "):
         word = words[end]
         if not word[0].isupper() or (end - k == 2 and word not in _NAME_ENDS and not word.isdigit()):
+            break
+        end += 1
+    return end
+
+
+def _proper_name(cut: Words, k: int, most: int = 4) -> int:
+    """End of a unit's own name at ``k``: capitalised words, and directions in lower case after the first
+    ("Đông bắc Chư Păh")."""
+    words, gaps = cut.words, cut.gaps
+    end = k
+    while end < len(words) and end - k < most and gaps[end] == " ":
+        word = words[end]
+        if not (word[0].isupper() or word.isdigit() or end > k and word.capitalize() in _NAME_ENDS):
             break
         end += 1
     return end

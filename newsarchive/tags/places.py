@@ -60,14 +60,15 @@ class Places:
         return any(s.bare for s in mention.candidates) and bool(self.not_after_bare.before(cut, mention.first))
 
     def _scan(self, text: str, front_end: int, context: set[str], day: date | None, in_bodies=frozenset(),
-              title_end: int = 0):
+              title_end: int = 0, in_names=frozenset()):
         """Mentions of each place in ``text`` and the places named in its head (title and lede, the text
         before ``front_end``) other than right after a person's title."""
         counts, in_front, entries = Counter(), set(), {}
         cut = words_of(text)
         for mention in self.matcher.mentions(text):
             entry = resolve(mention, context)
-            if entry is None or entry.kind == "ignore" or self._inside_another_name(cut, mention):
+            if entry is None or entry.kind == "ignore" or mention.first in in_names \
+                    or self._inside_another_name(cut, mention):
                 continue
             entry = self._as_of(entry, day)
             if entry is None:
@@ -81,11 +82,11 @@ class Places:
         return counts, in_front, entries
 
     def found(self, text: str, front_end: int, province: str | None, district: str | None,
-              day: date | None, in_bodies=frozenset(), title_end=0) -> Found:
+              day: date | None, in_bodies=frozenset(), title_end=0, in_names=frozenset()) -> Found:
         provinces = {m.candidates[0].entry.name for m in self.matcher.mentions(text)
                      if m.candidates[0].entry.level == "province"}
         context = provinces | ({province} if province else set())
-        counts, in_front, entries = self._scan(text, front_end, context, day, in_bodies, title_end)
+        counts, in_front, entries = self._scan(text, front_end, context, day, in_bodies, title_end, in_names)
         found = Found(entries=entries, context=context)
         own = self.vocabulary.entries.get(province) if province else None
         own = self._as_of(own, day) if own is not None else None

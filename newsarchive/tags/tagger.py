@@ -103,8 +103,12 @@ def candidates(title: str, lede: str, body: str, province: str | None = None,
     text = f"{title}\n{body}" if body.startswith(lede) else f"{title}\n{lede}\n{body}"
     title_end, front_end = len(title), len(title) + 1 + len(lede)
     day = date.date() if isinstance(date, datetime) else date
-    in_bodies = {k for m in bodies.mentions(text) if m.name for k in range(m.first, m.end)}
-    found = places.found(text, front_end, province, district, day, in_bodies, title_end)
+    # Places inside bodies' names: a unit's own name ("Ban Quản lý rừng phòng hộ Hướng Hóa") is no place; an
+    # office's place ("Công an tỉnh Quảng Ngãi") is one, but not made prominent by the lede alone.
+    named = bodies.mentions(text)
+    in_names = frozenset(k for m in named if m.name and m.named for k in range(m.first, m.end))
+    in_bodies = frozenset(k for m in named if m.name for k in range(m.first, m.end))
+    found = places.found(text, front_end, province, district, day, in_bodies, title_end, in_names)
     mentions, entries = _bodies(bodies, text, places.home(found), found.context)
     # A body after a person's title counts when the article's title names it so, not for a former holder; in
     # a personnel story ("bổ nhiệm Bí thư Quận ủy Thủ Đức") the body whose head changes counts in the lede too.

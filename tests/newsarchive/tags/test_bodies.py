@@ -45,6 +45,9 @@ COMPOSED = [
      ["Ủy ban MTTQ phường Hai Bà Trưng", "UBND phường Hai Bà Trưng"]),
     ("Tại kỳ họp thứ nhất, Đảng ủy xã Tứ Cường tiếp tục lãnh đạo", ["Đảng ủy xã Tứ Cường"]),
     ("CHỦ tịch UBND xã Quốc Khánh La Dấu Khèn cho biết", ["UBND xã Quốc Khánh"]),   # a person follows
+    ("Ngày 12/6, Đồn Biên phòng Trà Cổ (thành phố Móng Cái, tỉnh Quảng Ninh) đã tiêu hủy", ["Đồn Biên phòng Trà Cổ"]),
+    ("Các cán bộ thuộc Ban quản lý Rừng phòng hộ Đông bắc Chư Păh đành bất lực",
+     ["Ban Quản lý rừng phòng hộ Đông Bắc Chư Păh"]),
 ]
 
 

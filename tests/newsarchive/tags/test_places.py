@@ -83,3 +83,9 @@ def test_a_place_named_in_the_lede_only_inside_a_bodys_name_is_not_prominent():
 ])
 def test_the_vocabulary_says_which_place_an_old_name_became(name, note):
     assert place_note(name) == note
+
+
+def test_a_units_own_name_is_no_place():
+    body = ("Số gỗ do Ban quản lý rừng phòng hộ Hướng Hóa làm chủ rừng. Phó Giám đốc Ban quản lý rừng phòng hộ "
+            "Hướng Hóa cho biết. Hạt kiểm lâm huyện Đakrông xử lý, huyện Đakrông vào cuộc.")
+    assert sorted(places("Vụ chở gỗ lậu ở Quảng Trị", body)) == ["Quảng Trị", "Đa Krông"]
