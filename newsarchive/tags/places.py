@@ -2,7 +2,9 @@
 
 * A district tag brings its province; a bare district name counts only near its province (:func:`resolve`).
 * A name right after an outlet's, an airport's, a road's or a commune's word is part of that name
-  (``context.yaml``: "báo Hải Phòng", "sân bay Vinh", "phường Hoàng Mai"), not the place.
+  (``context.yaml``: "báo Hải Phòng", "sân bay Vinh", "phường Hoàng Mai"), not the place; so is a unit's
+  own name ("Ban Quản lý rừng phòng hộ Hướng Hóa"). A place named in the lede only inside a body's name
+  ("Công an tỉnh Quảng Ngãi") is not prominent by that.
 * After the 1/7/2025 merger (``MERGER``) districts are no longer units: a 2026 article's "phường Cẩm Lệ",
   "huyện Sóc Sơn (cũ)" tag nothing; an old province's name stands for the province it joined when it
   joined one whole ("Yên Bái" in 2026 is "Lào Cai").

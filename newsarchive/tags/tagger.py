@@ -5,10 +5,11 @@
    an outlet's, an airport's or a commune's is no place; after the 1/7/2025 merger there are no districts.
 2. Bodies: composed from an office and a place (:mod:`.bodies`: "UBND huyện Văn Yên"), else from the
    vocabulary; a composed body wins over a vocabulary body inside it ("LĐLĐ huyện X" is never the
-   province's "LĐLĐ"). A body after a person's title counts only in the article's title.
-3. Documents by pattern (:mod:`.documents`), in canonical form.
-4. Keep what matters: named in the title or lede, or mentioned at least twice; documents cited with a
-   full number count at once (the document pages list every article citing one).
+   province's "LĐLĐ"). A body after a person's title counts a third (``TITLED``), fully in the article's
+   title or in a personnel story's lede.
+3. Documents by pattern (:mod:`.documents`), in canonical form: every one cited counts (the document pages
+   list every article citing one; the labelled sets tag every numbered document cited).
+4. Keep what matters: named in the title or lede, or mentioned at least ``REPEATED`` times.
 5. Order places, documents, bodies, topics, each within its quota, then fill up to ``MAX_TAGS`` from
    what is left in the same order.
 """
@@ -30,11 +31,10 @@ from .vocabulary import Entry, load
 
 MAX_TAGS = 10
 QUOTAS = {"place": 3, "document": 4, "organisation": 2, "topic": 1}
-# Mentions that make a tag matter when the title and lede do not name it.
+# Mentions that make a tag matter when the title and lede do not name it; "national": a body the vocabulary
+# lists ("Bộ Chính trị", "Chính phủ"), named twice in passing by many an article about something else.
 REPEATED = {"organisation": 2, "national": 3, "topic": 2}
 KIND_ORDER = tuple(QUOTAS)
-# Citations that make a document with a bare number ("Nghị định 67") matter outside the title and lede.
-BARE_DOCUMENT = 1
 # What a mention after a person's title ("Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung yêu cầu") counts for: an
 # article that names a body's head again and again is about that body too.
 TITLED = 1 / 3
@@ -131,8 +131,7 @@ def candidates(title: str, lede: str, body: str, province: str | None = None,
     doc_counts = Counter(c.name for c in cited)
     doc_front = {c.name for c in cited if c.start < front_end}
     first = {c.name: c.start for c in reversed(cited)}
-    result["document"] = [n for n in _ranked(doc_counts, doc_counts, doc_front, first)
-                          if n in doc_front or doc_counts[n] >= BARE_DOCUMENT or not n.split()[-1].isdigit()]
+    result["document"] = _ranked(doc_counts, doc_counts, doc_front, first)
     for name in _ranked(entries, counts, in_front, {}):
         kind = entries[name].kind if entries[name] is not None else "organisation"
         needed = REPEATED["national"] if kind == "organisation" and entries[name] is not None else REPEATED[kind]
