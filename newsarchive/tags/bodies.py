@@ -30,7 +30,7 @@ from .normalise import normalise
 from .vocabulary import Entry, Vocabulary, VocabularyError, context_rules
 
 BODIES = Path(__file__).with_name("bodies.yaml")
-COMMUNES = Path(__file__).with_name("communes.txt")       # generated with places.yaml
+COMMUNES = Path(__file__).with_name("communes.yaml")      # generated with places.yaml
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Level words as articles write them (case-folded words) -> the level in a tag.
 LEVELS = {("tỉnh",): "tỉnh", ("thành", "phố"): "thành phố", ("tp",): "thành phố", ("huyện",): "huyện",
@@ -300,7 +300,7 @@ _NAME_ENDS = {"Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ", "Trung", "N
 
 
 def _capitalised_run(cut: Words, k: int) -> int:
-    """End of a commune's name at ``k`` that ``communes.txt`` does not know: two capitalised words (a
+    """End of a commune's name at ``k`` that ``communes.yaml`` does not know: two capitalised words (a
     person's name often follows), a third only when it is a direction or a number; or a number alone
     ("phường 5")."""
     words, gaps = cut.words, cut.gaps
@@ -332,8 +332,7 @@ def _proper_name(cut: Words, k: int, most: int = 4) -> int:
 def composer(vocabulary: Vocabulary, path: Path = BODIES) -> Composer:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
-        communes = [line for line in COMMUNES.read_text(encoding="utf-8").splitlines()
-                    if line and not line.startswith("#")]
+        communes = (yaml.load(COMMUNES.read_text(encoding="utf-8"), Loader=_LOADER) or {}).get("communes") or []
     except (OSError, yaml.YAMLError) as exc:
         raise VocabularyError(f"không đọc được danh sách cơ quan: {exc}") from None
     return Composer(vocabulary, data, communes)
