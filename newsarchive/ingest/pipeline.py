@@ -155,7 +155,7 @@ def process(raw: bytes, raw_name: str, options: Options | None = None) -> Articl
         portal=rules.id,
         body=convert.to_markdown(paragraphs, rules),
         author=author,
-        tags=tagging.tag(title, paragraphs[0], body_text, rules),
+        tags=tagging.tag(title, paragraphs[0], body_text, rules, date=date),
         category=head.category,
         summary=metadata.summarise(next((p for p in paragraphs if len(p.split()) >= LEDE_MIN_WORDS), paragraphs[0])),
         source_url=page.url if page.url and page.url.startswith("http") else None,

@@ -20,9 +20,13 @@ What is written, names in the archive's spelling (NFC, old-style tone marks):
 * districts (abolished as a level on 1/7/2025 but named in every older article):
   name, type, province. A tag name carries its province when the name is shared
   ("Châu Thành (Long An)"), and its type when it is also a province's name
-  ("Thành phố Bắc Giang").
-Communes and wards are left out on purpose: their names repeat across provinces
-by the dozen ("Tân Hòa") and would tag unrelated articles.
+  ("Thành phố Bắc Giang"). Where each went on 1/7/2025 (from the ward merger
+  table, ``_ward_conversion_2025``): the new province, and the new communes and
+  wards that took its old ones, those that took most first (``became``).
+Communes and wards are no tags: their names repeat across provinces by the dozen
+("Tân Hòa") and would tag unrelated articles. Their names, before and after
+2025, go to ``communes.yaml`` (one a line): they tell where a commune's name ends
+in "UBND xã Quốc Khánh La Dấu Khèn cho biết" (a person follows).
 """
 
 from __future__ import annotations
@@ -41,8 +45,9 @@ from newsarchive.tags.normalise import old_style_tones
 
 PACKAGE = "vietnam-provinces==2026.9.0"
 OUTPUT = Path(__file__).with_name("places.yaml")
+COMMUNES = Path(__file__).with_name("communes.yaml")
 KEEP_LONG = {"Hồ Chí Minh"}   # bare form is a person's name
-PREFIXES = ("Thành phố ", "Tỉnh ", "Quận ", "Huyện ", "Thị xã ")
+PREFIXES = ("Thành phố ", "Tỉnh ", "Quận ", "Huyện ", "Thị xã ", "Xã ", "Phường ", "Thị trấn ", "Đặc khu ")
 
 
 def download(target: Path) -> Path:
@@ -63,12 +68,20 @@ def short(name: str) -> str:
     return name
 
 
+def unit(ward) -> str:
+    """'xã Mậu A', 'phường Cẩm Lệ': a commune or ward as running text names it."""
+    kind = str(ward.division_type.value)
+    name = old_style_tones(ward.name)
+    return f"{kind} {name[len(kind) + 1:]}" if name.lower().startswith(kind + " ") else name
+
+
 def build(wheel_dir: Path) -> dict:
     sys.path.insert(0, str(wheel_dir))
     import vietnam_provinces as vp
-    from vietnam_provinces import Province
+    from vietnam_provinces import Province, Ward
     from vietnam_provinces import legacy
     from vietnam_provinces._province_conversion_2025 import EFFECTIVE_DATE, OLD_TO_NEW
+    from vietnam_provinces._ward_conversion_2025 import OLD_TO_NEW as WARDS_OLD_TO_NEW
 
     new = {int(p.code): short(p.name) for p in Province.iter_all()}
     old = {int(p.code): p for p in legacy.Province.iter_all()}
@@ -76,13 +89,23 @@ def build(wheel_dir: Path) -> dict:
     for code, p in sorted(old.items()):
         name = short(p.name)
         targets = [new[ref.code] for ref in OLD_TO_NEW[code].new_provinces]
-        provinces[name] = {"name": name, "type": str(p.division_type.value), "code": code,
+        kind = str(p.division_type.value).replace("thành phố trung ương", "thành phố")
+        provinces[name] = {"name": name, "type": kind, "code": code,
                            "before_2025": True, "after_2025": targets[0] if len(targets) == 1 else targets}
     for p in Province.iter_all():
         name = short(p.name)
         entry = provinces.setdefault(name, {"name": name, "code": int(p.code), "before_2025": False})
-        entry["type"] = str(p.division_type.value).replace("thành phố trung ương", "thành phố")
+        kind = str(p.division_type.value).replace("thành phố trung ương", "thành phố")
+        if entry.setdefault("type", kind) != kind:
+            entry["type_2025"] = kind            # "Quảng Ninh": a province before, a city since
         entry["after_2025"] = name
+
+    # Old district -> new communes and wards, by how many of its old wards each one took.
+    new_wards = {int(w.code): w for w in Ward.iter_all()}
+    successors: dict[int, Counter] = {}
+    for change in WARDS_OLD_TO_NEW.values():
+        for ref in change.new_wards:
+            successors.setdefault(change.old_ward.district_code, Counter())[ref.code] += 1
 
     province_names = set(provinces)
     districts = [(short(d.name), d) for d in legacy.District.iter_all()]
@@ -96,12 +119,28 @@ def build(wheel_dir: Path) -> dict:
             tag = f"{kind.capitalize()} {name}"
         elif shared[name] > 1:
             tag = f"{name} ({parent})"
-        rows.append({"name": tag, "place": name, "type": kind, "province": parent})
+        went = successors.get(int(d.code), Counter())
+        became = [unit(new_wards[code]) for code, _ in sorted(went.items(), key=lambda kv: (-kv[1], kv[0]))]
+        targets = {new[new_wards[code].province_code] for code in went} or {provinces[parent]["after_2025"]}
+        rows.append({"name": tag, "place": name, "type": kind, "province": parent,
+                     "after_2025": targets.pop() if len(targets) == 1 else sorted(targets), "became": became})
+    communes = {short(w.name) for w in [*legacy.Ward.iter_all(), *Ward.iter_all()]}
     return {
+        "communes": sorted(n for n in communes if n[:1].isupper() and not n.startswith(PREFIXES)),
         "source": f"{PACKAGE} (data {vp.__data_version__}); merger effective {EFFECTIVE_DATE}",
         "provinces": sorted(provinces.values(), key=lambda p: p["code"]),
         "districts": rows,
     }
+
+
+def dump(data: dict) -> str:
+    """YAML with one row per line: a district's ten successors stay on its own line in a diff."""
+    def row(item: dict) -> str:
+        return "- " + yaml.safe_dump(item, allow_unicode=True, sort_keys=False, width=10**6,
+                                     default_flow_style=True).strip()
+    lines = [f"source: {data['source']}", "provinces:", *map(row, data["provinces"]),
+             "districts:", *map(row, data["districts"])]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,9 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         data = build(args.wheel_dir or download(Path(tmp)))
     header = ("# GENERATED by newsarchive/tags/build_places.py: do not edit by hand (add spellings in vocabulary.yaml).\n"
               "# Places of Vietnam before and after the 1/7/2025 merger of provinces.\n")
-    args.output.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None),
-                           encoding="utf-8")
-    print(f"{args.output}: {len(data['provinces'])} tỉnh/thành, {len(data['districts'])} quận/huyện")
+    communes = data.pop("communes")
+    args.output.write_text(header + dump(data), encoding="utf-8")
+    args.output.with_name(COMMUNES.name).write_text(
+        "# GENERATED by newsarchive/tags/build_places.py: names of communes and wards, before and after 2025.\n"
+        + yaml.safe_dump({"communes": communes}, allow_unicode=True, width=10**6), encoding="utf-8")
+    print(f"{args.output}: {len(data['provinces'])} tỉnh/thành, {len(data['districts'])} quận/huyện; "
+          f"{len(communes)} tên xã/phường")
     return 0
 
 

@@ -8,7 +8,7 @@ position the longest spelling wins and its words are consumed, so "Thái Bình
 Dương" (a stop phrase) never yields "Thái Bình" nor "Bình Dương".
 
 Places are matched in their own pass, so "Quận ủy Cẩm Lệ" counts both the body
-and the place.
+and the place (:mod:`.tagger`); bodies, offices and topics in another (:mod:`.bodies`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ class Spelling:
 @dataclass(frozen=True, slots=True)
 class Mention:
     candidates: tuple[Spelling, ...]
-    start: int
+    start: int          # offset in the text
+    first: int          # index of its first word
+    end: int            # index after its last word
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,24 +103,36 @@ class Matcher:
         for i in compress(range(count), map(trie.__contains__, folded)):
             if i < free:
                 continue
-            # Spellings that start here, as (number of words, spellings); a gap that is not glue ends the walk.
-            ends, node, j = [], trie, i
-            while j < count and (j == i or gaps[j] == " " or _GLUE.fullmatch(gaps[j])):
-                node = node.get(folded[j])
-                if node is None:
-                    break
-                j += 1
-                if _END in node:
-                    ends.append((j - i, node[_END]))
-            for n, spellings in reversed(ends):
-                exact = tuple(words[i:i + n])
-                fitting = tuple(s for s in spellings if (s.words is None or s.words == exact)
-                                and not (s.bare and self._inside_a_name(words, gaps, i, n)))
-                if fitting:
-                    found.append(Mention(fitting, cut.starts[i]))
-                    free = i + n
-                    break
+            node = trie[folded[i]]            # most starts go no further: skip them without a call
+            if _END not in node and (i + 1 == count or folded[i + 1] not in node):
+                continue
+            mention = self.at(cut, i)
+            if mention is not None:
+                found.append(mention)
+                free = mention.end
         return tuple(found)
+
+    def at(self, cut: Words, i: int, inside_names: bool = False) -> Mention | None:
+        """The longest spelling starting at word ``i``; a gap that is not glue ends it. A bare place name
+        run into other capitalised words is not one, unless ``inside_names`` (after an office: "UBND Văn Yên")."""
+        words, folded, gaps = cut.words, cut.folded, cut.gaps
+        count = len(words)
+        # Spellings that start here, as (number of words, spellings).
+        ends, node, j = [], self.trie, i
+        while j < count and (j == i or gaps[j] == " " or _GLUE.fullmatch(gaps[j])):
+            node = node.get(folded[j])
+            if node is None:
+                break
+            j += 1
+            if _END in node:
+                ends.append((j - i, node[_END]))
+        for n, spellings in reversed(ends):
+            exact = tuple(words[i:i + n])
+            fitting = tuple(s for s in spellings if (s.words is None or s.words == exact)
+                            and not (s.bare and not inside_names and self._inside_a_name(words, gaps, i, n)))
+            if fitting:
+                return Mention(fitting, cut.starts[i], i, i + n)
+        return None
 
     @staticmethod
     def _inside_a_name(words: list[str], gaps: list[str], i: int, n: int) -> bool:
@@ -129,13 +143,29 @@ class Matcher:
         return before or after
 
 
-class Matchers:
-    """One matcher for places (and stop phrases), one for bodies and topics."""
+class Phrases:
+    """Short phrases looked for right before a word ("Chủ tịch" before "UBND"), any case, spaces between."""
 
-    def __init__(self, vocabulary: Vocabulary):
-        entries = list(vocabulary.entries.values())
-        self.places = Matcher([e for e in entries if e.kind in ("place", "ignore")])
-        self.others = Matcher([e for e in entries if e.kind in ("organisation", "topic", "ignore")])
+    def __init__(self, phrases):
+        keys = [tuple(w.casefold() for w in _WORD.findall(old_style_tones(p))) for p in phrases]
+        self.keys = {k for k in keys if k}
+        self.longest = max(map(len, self.keys), default=0)
+
+    def before(self, cut: Words, i: int) -> int:
+        """Words in the longest phrase that ends right before word ``i`` (0: none); the phrase's words and
+        word ``i`` are apart by spaces or glue."""
+        found = 0
+        for n in range(1, self.longest + 1):
+            if i - n < 0 or not _spaced(cut.gaps[i - n + 1]):
+                break
+            if tuple(cut.folded[i - n:i]) in self.keys:
+                found = n
+        return found
+
+
+
+def _spaced(gap: str) -> bool:
+    return gap == " " or bool(_GLUE.fullmatch(gap)) and "\n" not in gap
 
 
 def resolve(mention: Mention, context: set[str]) -> Entry | None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import re
+
 import yaml
 
 from .normalise import key, normalise
@@ -26,9 +28,11 @@ from .normalise import key, normalise
 HERE = Path(__file__).parent
 PLACES = HERE / "places.yaml"
 VOCABULARY = HERE / "vocabulary.yaml"
+CONTEXT = HERE / "context.yaml"
 # libyaml's loader reads the 3,000-line places file in a tenth of the time, with the same result.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KINDS = ("place", "organisation", "document", "topic", "ignore")
+_WORDS = re.compile(r"\w+")
 
 # How a district is written in running text, before its name.
 DISTRICT_PREFIXES = {
@@ -37,7 +41,6 @@ DISTRICT_PREFIXES = {
     "thị xã": ("thị xã", "Thị xã", "TX", "TX."),
     "thành phố": ("thành phố", "Thành phố", "TP", "TP."),
 }
-COMMITTEES = {"quận": "Quận ủy", "huyện": "Huyện ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}
 PROVINCE_PREFIXES = {"tỉnh": ("tỉnh", "Tỉnh"), "thành phố": ("thành phố", "Thành phố", "TP", "TP.")}
 
 
@@ -54,7 +57,10 @@ class Entry:
     parent: str | None = None                               # district -> province
     context_aliases: list[str] = field(default_factory=list)  # count only when the parent is in context
     level: str | None = None                                # province / district
-    after_2025: str | list[str] | None = None
+    after_2025: str | list[str] | None = None               # the province it is part of since 1/7/2025
+    place: str | None = None                                # the name without its type: "Văn Yên"
+    division: str | None = None                             # tỉnh, thành phố, huyện, quận, thị xã
+    became: list[str] = field(default_factory=list)         # a district's communes and wards since 1/7/2025
 
 
 class Vocabulary:
@@ -68,7 +74,8 @@ class Vocabulary:
                 self.by_key.setdefault(key(alias), entry)
 
     def canonical(self, tag: str) -> str:
-        """The vocabulary's name for a spelling (or a document's canonical form), else the spelling normalised."""
+        """The vocabulary's name for a spelling, a document's canonical form, a composed body's name
+        ("Uỷ ban nhân dân huyện Văn Yên" -> "UBND huyện Văn Yên"), else the spelling normalised."""
         from .documents import canonical_document
 
         text = normalise(tag)
@@ -76,11 +83,25 @@ class Vocabulary:
         if document:
             return document
         found = self.by_key.get(key(text))
-        return found.name if found is not None and found.kind != "ignore" else text
+        if found is not None:
+            return found.name if found.kind != "ignore" else text
+        return self.composed(text) or text
+
+    def composed(self, text: str) -> str | None:
+        """The composed body a whole tag names (:mod:`.bodies`), else None."""
+        from .bodies import composer
+
+        mentions = [m for m in composer(self).mentions(text) if m.name]
+        words = len(_WORDS.findall(text))
+        if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == words:
+            return mentions[0].name
+        return None
 
     def kind_of(self, name: str) -> str | None:
         entry = self.entries.get(name)
-        return entry.kind if entry else None
+        if entry is not None:
+            return entry.kind
+        return "organisation" if self.composed(name) == name else None
 
 
 def _place_entries(data: dict) -> dict[str, Entry]:
@@ -90,7 +111,7 @@ def _place_entries(data: dict) -> dict[str, Entry]:
         short = name.removeprefix("Thành phố ")
         aliases = [name] + [f"{p} {short}" for p in PROVINCE_PREFIXES.get(row.get("type"), ())]
         entries[name] = Entry(name, "place", aliases=aliases, level="province",
-                              after_2025=row.get("after_2025"))
+                              after_2025=row.get("after_2025"), place=short, division=row.get("type"))
     for row in data.get("districts") or []:
         name, place, kind = normalise(row["name"]), normalise(row["place"]), row.get("type")
         province = normalise(row["province"])
@@ -98,12 +119,13 @@ def _place_entries(data: dict) -> dict[str, Entry]:
         # and articles keep the old one. A name shared by two districts is resolved by context.
         prefixed = [f"{p} {place}" for prefixes in DISTRICT_PREFIXES.values() for p in prefixes]
         bare = [] if place in entries or place.isdigit() else [place]
+        number = place.split()[-1]
+        if number.isdigit():            # "Quận 10": "quận 10", "Q.10"; its name has no prefix to add
+            prefixed = [place, f"{kind} {number}", f"{kind[0].upper()}.{number}", f"{kind[0].upper()}{number}"]
+            bare = []
         entries[name] = Entry(name, "place", aliases=prefixed, context_aliases=bare, parent=province,
-                              level="district")
-        # The district's Party committee: "Quận ủy Cẩm Lệ", "Huyện ủy Thường Xuân".
-        committee = f"{COMMITTEES[kind]} {place}"
-        entries[f"{COMMITTEES[kind]} {name}"] = Entry(f"{COMMITTEES[kind]} {name}", "organisation",
-                                                      aliases=[committee], parent=province)
+                              level="district", after_2025=row.get("after_2025"), place=place, division=kind,
+                              became=list(row.get("became") or []))
     return entries
 
 
@@ -142,3 +164,12 @@ def load(places: Path = PLACES, vocabulary: Path = VOCABULARY) -> Vocabulary:
         raise VocabularyError(f"không đọc được từ vựng thẻ: {exc}") from None
     _merge_hand_written(entries, items, vocabulary)
     return Vocabulary(entries)
+
+
+@cache
+def context_rules(path: Path = CONTEXT) -> dict:
+    """``context.yaml``: person titles, and the words that make a place name part of another name."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise VocabularyError(f"không đọc được {path.name}: {exc}") from None

@@ -8,4 +8,6 @@ DEFAULTS = {
     "document_save_as": "document/{slug}/index.html",
     # Template of those pages (theme/templates/document.html).
     "document_template": "document",
+    # The place_note filter: a place's tag page says which place its name became on 1/7/2025.
+    "place_notes": True,
 }

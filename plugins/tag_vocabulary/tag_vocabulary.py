@@ -9,6 +9,9 @@
   ``partials/documents.html``.
 * ``article_writer_finalized``: write ``/document/<slug>/`` with every article
   citing the document, newest first (template ``document.html``).
+* ``generator_init``: the Jinja filter ``place_note``: for a place's tag, which
+  place the name became on 1/7/2025 (``newsarchive.tags.history``), shown on
+  its tag page; empty for every other tag.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pelican.contents import Tag
 from newsarchive.tags import canonical_tags
 from newsarchive.tags.documents import document_slug, is_document
 from newsarchive.site.options import merged
+from newsarchive.tags.history import place_note
 from newsarchive.tags.vocabulary import VocabularyError
 
 from .settings import DEFAULTS
@@ -102,8 +106,14 @@ def write_documents(generator, writer):
                           document=document, articles=document.articles, page_name=document.url.rstrip("/"))
 
 
+def add_filters(generator):
+    if settings_of(generator.settings)["place_notes"]:
+        generator.env.filters["place_note"] = lambda name: place_note(str(name)) or ""
+
+
 def register():
     signals.initialized.connect(check_settings)
+    signals.generator_init.connect(add_filters)
     signals.content_object_init.connect(normalise_tags)
     signals.article_generator_finalized.connect(collect_documents)
     signals.article_writer_finalized.connect(write_documents)

@@ -62,3 +62,20 @@ def test_a_broken_vocabulary_file_says_why(tmp_path, text, message):
     broken.write_text(text, encoding="utf-8")
     with pytest.raises(VocabularyError, match=message):
         load.__wrapped__(PLACES, broken)
+
+
+@pytest.mark.parametrize(("district", "province", "first_units"), [
+    ("Văn Yên", "Lào Cai", ["xã Mậu A", "xã Xuân Ái"]), ("Cẩm Lệ", "Đà Nẵng", ["phường Cẩm Lệ"]),
+    ("Vân Đồn", "Quảng Ninh", ["đặc khu Vân Đồn"]), ("Quận 10", "Thành phố Hồ Chí Minh", ["phường Vườn Lài"]),
+])
+def test_districts_know_what_they_became_in_2025(vocabulary, district, province, first_units):
+    entry = vocabulary.entries[district]
+    assert entry.after_2025 == province
+    assert entry.became[:len(first_units)] == first_units
+
+
+def test_every_district_went_somewhere(vocabulary):
+    districts = [e for e in vocabulary.entries.values() if e.kind == "place" and e.level == "district"]
+    assert len(districts) >= 690
+    assert all(e.after_2025 for e in districts)
+    assert sum(1 for e in districts if e.became) > 680
