@@ -226,4 +226,9 @@ def test_related_lists_are_reused_until_a_date_slug_or_tag_changes(tmp_path, mon
     assert len(computed) == 1 and again == first == compute(items, 5, 10)
     items[7].tags.append(Tag("t9"))
     assert related.remembered_related(items, 5, 10, store) == compute(items, 5, 10) and len(computed) == 2
+    # A process that builds again (make devserver) reuses its own last lists, file or not ...
+    assert related.remembered_related(items, 5, 10, tmp_path / "other.json", reuse=False) \
+        and len(computed) == 2
+    # ... and a fresh one told not to reuse the file (pelican --ignore-cache) computes them.
+    related._IN_PROCESS.clear()
     assert related.remembered_related(items, 5, 10, store, reuse=False) and len(computed) == 3
