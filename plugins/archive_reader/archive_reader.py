@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import sys
 from collections import Counter
 
@@ -18,6 +19,7 @@ from pelican.readers import MarkdownReader
 
 from newsarchive.check import Record, collisions
 from newsarchive.frontmatter import FrontMatterError, display, load, parse_date, problems
+from newsarchive.tree import escapes, link_problems, outside_message
 
 from .cache import scope_cache
 from .markdown_body import BodyRenderer
@@ -41,12 +43,16 @@ class ArchiveReader(MarkdownReader):
                                                       DEFAULTS["ARCHIVE_READER_MARKDOWN"]))
 
     def read(self, source_path):
-        shown = display(source_path)
+        shown, root = display(source_path), self.settings["PATH"]
+        real = escapes(source_path, root)
+        if real:      # a symlink out of the content folder: never read
+            return self._fail(f"{shown}:1: {outside_message(real, 'content')}")
         try:
             doc = load(source_path)
         except FrontMatterError as exc:
             return self._fail(f"{shown}:{exc.line}: {exc.message}")
-        found = problems(doc)
+        found = problems(doc) + link_problems(doc.body, doc.body_line,
+                                              os.path.relpath(os.path.dirname(source_path), root))
         if found:
             for line, message in found:
                 ERRORS.append(f"{shown}:{line}: {message}")
@@ -63,23 +69,27 @@ class ArchiveReader(MarkdownReader):
         raise ValueError(message)
 
     def _metadata(self, meta: dict) -> dict:
+        """Pelican's metadata from a front matter ``problems`` found nothing wrong with: only the
+        keys of ``newsarchive.article.KEYS``, so nothing Pelican honours (save_as, url, template,
+        status...) can come from an article. A withdrawn article is skipped (Pelican's "skip")."""
         settings, out = self.settings, {}
         for key, value in meta.items():
-            key = str(key).lower()
             if value is None or value == "":
                 continue
-            if key == "date" or key == "modified":
+            if key == "date":
                 out[key] = parse_date(value)
             elif key == "tags":
-                out[key] = [Tag(str(t).strip(), settings) for t in value if str(t).strip()]
+                out[key] = [Tag(t.strip(), settings) for t in value]
             elif key == "author":
-                out[key] = Author(str(value).strip(), settings)
+                out[key] = Author(value.strip(), settings)
             elif key == "category":
-                out[key] = Category(str(value).strip(), settings)
+                out[key] = Category(value.strip(), settings)
             elif key == "summary":
-                out[key] = html.escape(str(value).strip())
+                out[key] = html.escape(value.strip())
+            elif key == "withdrawn":
+                out["status"] = "skip"
             else:
-                out[key] = value if isinstance(value, (list, dict)) else str(value)
+                out[key] = value
         return out
 
 
