@@ -31,7 +31,7 @@ LOCALE = ("C.UTF-8", "C")
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["fast_build", "archive_reader", "tag_vocabulary", "sanitize", "archive_structure", "vietnamese", "pagefind_search",
+PLUGINS = ["fast_build", "archive_reader", "content_guard", "tag_vocabulary", "sanitize", "archive_structure", "vietnamese", "pagefind_search",
            "sitemap", "reproducible"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
