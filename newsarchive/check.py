@@ -193,10 +193,11 @@ def check_file(path: str, content: str | None = None) -> tuple[list[Finding], Re
     except OSError as exc:
         return [Finding(shown, 1, f"không đọc được tệp: {exc.strerror or exc}")], record
     found = [Finding(shown, line, message) for line, message in problems(doc)]
-    article_dir = os.path.relpath(os.path.dirname(os.path.abspath(path)), content) if content else ".."
-    if article_dir != ".." and not article_dir.startswith(".." + os.sep):
-        found.extend(Finding(shown, line, message) for line, message in link_problems(doc.body, doc.body_line,
-                                                                                      article_dir))
+    if content and ("static" in doc.body or "attach" in doc.body):     # a {static}/{attach} link, maybe
+        article_dir = os.path.relpath(os.path.dirname(os.path.abspath(path)), content)
+        if article_dir != ".." and not article_dir.startswith(".." + os.sep):
+            found.extend(Finding(shown, line, message)
+                         for line, message in link_problems(doc.body, doc.body_line, article_dir))
     meta, lines = doc.meta, doc.key_lines
     moment = _date(meta.get("date"))
     if moment is not None:

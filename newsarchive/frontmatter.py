@@ -192,6 +192,8 @@ def _text(value, name: str, key: Key, one_line: bool = False) -> str | None:
 
 
 def _line(value, name, key):
+    if type(value) is str and "\n" not in value:
+        return None
     return _text(value, name, key, one_line=True)
 
 
@@ -278,30 +280,55 @@ def unknown_key(name: str) -> str:
     return f"khóa '{shown(name)}' không có trong bài của kho{guess}"
 
 
+# key -> (its type's check, Key, what a right value of the common kind looks like: a pattern it
+# matches whole, True for any one-line text, False for any text, None: ask the check). problems()
+# runs for every article of every build and check: the right values (nearly all) skip the call.
+_FAST = {"line": True, "text": False, "slug": SLUG_RE, "portal": PORTAL_RE, "url": URL_RE, "sha256": SHA256_RE}
+_CHECKS = {name: (TYPES[key.type], key, _FAST.get(key.type)) for name, key in KEYS.items()}
+
+
+def _missing(doc: Document, default_line: int) -> list[tuple[int, str]]:
+    found = []
+    for name in REQUIRED:
+        key, value = KEYS[name], doc.meta.get(name)
+        if value is None or (type(value) is str and (not value or value.isspace())):
+            what = f"{key.label} ({name}) trống" if value is not None else f"thiếu {key.label} ({name})"
+            found.append((doc.key_lines.get(name, default_line), what + (f"; {key.hint}" if key.hint else "")))
+    return found
+
+
 def problems(doc: Document) -> list[tuple[int, str]]:
     """Contract errors in a parsed document, as (line, message): ``newsarchive.article.KEYS`` and the body."""
     meta, found, lines = doc.meta, [], doc.key_lines
     default_line = doc.body_line - 1     # the closing '---': where a missing key would go
+    required = 0                         # required keys with a value
     for name, value in meta.items():
-        key = KEYS.get(name)
-        if key is None:
+        entry = _CHECKS.get(name)
+        if entry is None:
             found.append((lines.get(name, default_line), unknown_key(name)))
-        elif value is not None and not (key.required and type(value) is str and (not value or value.isspace())):
-            result = TYPES[key.type](value, name, key)
-            if result is None:
+            continue
+        check, key, fast = entry
+        if value is None:
+            continue
+        if type(value) is str:
+            if not value or value.isspace():
+                continue                  # no value: _missing tells a required key's
+            if (fast is False or (fast is True and "\n" not in value)
+                    or (fast is not None and fast is not True and fast.fullmatch(value) is not None)):
+                required += key.required
                 continue
-            if isinstance(result, str):
-                found.append((lines.get(name, default_line), result))
-            else:
-                items = doc.item_lines.get(name) or []
-                found.extend((items[index] if index < len(items) else lines.get(name, default_line), message)
-                             for index, message in result)
-    for name in REQUIRED:
-        value = meta.get(name)
-        if value is None or (type(value) is str and (not value or value.isspace())):
-            key = KEYS[name]
-            missing = f"{key.label} ({name}) trống" if value is not None else f"thiếu {key.label} ({name})"
-            found.append((lines.get(name, default_line), missing + (f"; {key.hint}" if key.hint else "")))
+        required += key.required
+        result = check(value, name, key)
+        if result is None:
+            continue
+        if isinstance(result, str):
+            found.append((lines.get(name, default_line), result))
+        else:
+            items = doc.item_lines.get(name) or []
+            found.extend((items[index] if index < len(items) else lines.get(name, default_line), message)
+                         for index, message in result)
+    if required < len(REQUIRED):
+        found.extend(_missing(doc, default_line))
     if not doc.body or doc.body.isspace():
         found.append((doc.body_line, "nội dung bài viết trống"))
     elif PLACEHOLDER in doc.body:

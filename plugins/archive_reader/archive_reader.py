@@ -74,7 +74,7 @@ class ArchiveReader(MarkdownReader):
         status...) can come from an article. A withdrawn article is skipped (Pelican's "skip")."""
         settings, out = self.settings, {}
         for key, value in meta.items():
-            if value is None or value == "":
+            if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             if key == "date":
                 out[key] = parse_date(value)

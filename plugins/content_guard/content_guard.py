@@ -102,13 +102,11 @@ def guard_outputs(generators):
     generators = list(generators)
     settings = generators[0].settings
     collisions = output_collisions(generators, settings)
-    ERRORS.extend(message for _, message in collisions)
-    if not ERRORS:
-        return
-    errors = list(dict.fromkeys(ERRORS))
+    errors = list(dict.fromkeys([*ERRORS, *(message for _, message in collisions)]))
     ERRORS.clear()
-    for message in errors:
-        print(message, file=sys.stderr)
+    if not errors:
+        return
+    print("\n".join(errors), file=sys.stderr)
     if options_of(settings)["fatal"]:
         print(f"Dừng dựng trang: {len(errors)} lỗi (chạy 'newsarchive check' để xem lỗi của bài viết).",
               file=sys.stderr)
