@@ -1,8 +1,17 @@
-"""Read an article file: YAML front matter + Markdown body, with line numbers.
+"""Read an article file: YAML front matter + Markdown body, with line numbers, held to the contract.
 
 One parser for ``newsarchive check`` and for the Pelican reader, so an editor
 sees the same ``path:line: message`` from both. Messages are Vietnamese: they
 are read by editors.
+
+1. :func:`split` at the ``---`` fences; the block's size is checked against
+   ``safeyaml.LIMITS`` before any YAML is read.
+2. :mod:`newsarchive.simpleyaml` reads the plain shape ``render`` writes; anything
+   else goes to :mod:`newsarchive.safeyaml` (PyYAML's parser, refusing anchors,
+   aliases, tags, merge keys, repeated keys and oversize values).
+3. :func:`problems`: the keys of ``newsarchive.article.KEYS`` and no other (Pelican's
+   save_as, url, template, status... included), each value of its key's type
+   (:data:`TYPES`), the required keys, a body.
 """
 
 from __future__ import annotations
