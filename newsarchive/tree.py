@@ -20,9 +20,23 @@ LINK = re.compile(r"[{|](static|attach)[|}]([^\s)\"'<>]*)")
 
 
 def escapes(path: str, root: str) -> str | None:
-    """Where ``path`` really is when that is outside ``root`` (through a symlink or ``..``), else None."""
-    real = os.path.realpath(path)
-    base = os.path.realpath(root)
+    """Where ``path`` really is when that is outside ``root`` (through a symlink or ``..``), else None.
+
+    The reader asks for every article it reads: a path written under ``root`` without ``..``
+    and with no symlink among its parts below ``root`` is inside (one lstat per part, ~5 us);
+    only the others are resolved with ``realpath`` (~45 us: every part of both paths)."""
+    path, root = os.fspath(path), os.fspath(root)
+    if ".." not in path:
+        absolute, base = os.path.abspath(path), os.path.abspath(root).rstrip(os.sep)
+        if absolute.startswith(base + os.sep):
+            current = base
+            for part in absolute[len(base) + 1:].split(os.sep):
+                current += os.sep + part
+                if os.path.islink(current):
+                    break
+            else:
+                return None
+    real, base = os.path.realpath(path), os.path.realpath(root)
     if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
         return None
     return real

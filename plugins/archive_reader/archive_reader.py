@@ -44,15 +44,16 @@ class ArchiveReader(MarkdownReader):
 
     def read(self, source_path):
         shown, root = display(source_path), self.settings["PATH"]
-        real = escapes(source_path, root)
+        real = self._outside(source_path, root)
         if real:      # a symlink out of the content folder: never read
             return self._fail(f"{shown}:1: {outside_message(real, 'content')}")
         try:
             doc = load(source_path)
         except FrontMatterError as exc:
             return self._fail(f"{shown}:{exc.line}: {exc.message}")
-        found = problems(doc) + link_problems(doc.body, doc.body_line,
-                                              os.path.relpath(os.path.dirname(source_path), root))
+        found = problems(doc)
+        if "static" in doc.body or "attach" in doc.body:      # a {static}/{attach} link, maybe
+            found += link_problems(doc.body, doc.body_line, os.path.relpath(os.path.dirname(source_path), root))
         if found:
             for line, message in found:
                 ERRORS.append(f"{shown}:{line}: {message}")
@@ -63,6 +64,19 @@ class ArchiveReader(MarkdownReader):
             return content, {**self._metadata(doc.meta), "slug_line": doc.key_lines["slug"]}
         except Exception as exc:  # noqa: BLE001 - shown as path:line, never a traceback
             return self._fail(f"{shown}:{doc.body_line}: không đọc được bài ({exc})")
+
+    def _outside(self, source_path: str, root: str) -> str | None:
+        """Where a file leads when that is outside the content folder. A folder found inside
+        is remembered for this build (readers are made afresh for each): its other files cost
+        one lstat each, not one per part of their path."""
+        folder = os.path.dirname(source_path)
+        inside = self.__dict__.setdefault("_inside_folders", set())
+        if folder in inside and not os.path.islink(source_path):
+            return None
+        real = escapes(source_path, root)
+        if real is None:
+            inside.add(folder)
+        return real
 
     def _fail(self, message: str):
         ERRORS.append(message)

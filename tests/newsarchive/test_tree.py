@@ -40,6 +40,15 @@ def test_escapes_follows_symlinks_and_dots(tmp_path):
     assert escapes(str(root / "in-link"), str(root)) is None
     assert escapes(str(root / ".." / "outside.txt"), str(root)) == str(outside)
     assert escapes(str(tmp_path / "rootx"), str(root)) is not None       # a sibling sharing the prefix
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.md").write_text("z")
+    (root / "sub").mkdir()
+    (root / "sub" / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (root / "sub" / "inner").symlink_to(root, target_is_directory=True)
+    assert escapes(str(root / "sub" / "link" / "a.md"), str(root)) == str(tmp_path / "elsewhere" / "a.md")
+    assert escapes(str(root / "sub" / "inner" / "in.txt"), str(root)) is None
+    assert escapes(str(root / "sub" / "inner" / ".." / "outside.txt"), str(root)) == str(outside)  # inner is root
+    assert escapes(str(root / "sub" / ".." / ".." / "outside.txt"), str(root)) == str(outside)
 
 
 def test_ingest_quarantines_symlinks_out_of_the_input_folder(tmp_path, capsys):
