@@ -20,12 +20,41 @@ from .vietnamese import nfc
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
-# Front matter keys in the order they are written.
-FIELDS = (
-    "title", "date", "author", "tags", "category", "portal", "summary", "slug",
-    "source_url", "raw_name", "raw_sha256",
-)
-REQUIRED = ("title", "date", "tags", "portal", "slug")
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One front-matter key: its type (a name in ``newsarchive.frontmatter.TYPES``), whether
+    every article needs it, and how editors are told about it (Vietnamese)."""
+    type: str
+    required: bool = False
+    label: str = ""       # what the key is, in the editors' words
+    hint: str = ""        # added to the "missing" message
+
+
+# The closed set of front-matter keys, in the order they are written. Anything else in an
+# article is an error in ``check`` and the build (Pelican's save_as, url, template, status...
+# would otherwise be honoured as written). Adding a key: one line here with its type, and a
+# line in docs/huong-dan-bien-tap.md; the reader passes it to Pelican as text unless
+# plugins/archive_reader converts it.
+KEYS: dict[str, Key] = {
+    "title": Key("line", required=True, label="tiêu đề"),
+    "date": Key("date", required=True, label="ngày đăng", hint="ví dụ: 2024-05-01T08:00:00+07:00"),
+    "author": Key("line", label="tác giả"),
+    "tags": Key("tags", required=True, label="danh sách thẻ", hint="để trống thì ghi: tags: []"),
+    "category": Key("line", label="chuyên mục"),
+    "portal": Key("portal", required=True, label="nguồn", hint="bài biên tập viên viết thì ghi: portal: editor"),
+    "summary": Key("text", label="tóm tắt"),
+    "slug": Key("slug", required=True, label="đường dẫn"),
+    "source_url": Key("url", label="địa chỉ bài gốc"),
+    "raw_name": Key("line", label="tên tệp gốc"),
+    "raw_sha256": Key("sha256", label="mã SHA-256 của tệp gốc"),
+    # An editor takes an article off the site and says why: no page, no listing, no search;
+    # the file stays, so a re-run of ingest over the same scrape does not bring it back.
+    "withdrawn": Key("line", label="lý do gỡ bài"),
+}
+FIELDS = tuple(KEYS)
+REQUIRED = tuple(name for name, key in KEYS.items() if key.required)
 
 
 @dataclass(slots=True)
@@ -123,7 +152,7 @@ def render(article: Article) -> str:
     }
     lines = ["---"]
     for key in FIELDS:
-        value = values[key]
+        value = values.get(key)   # keys only editors write (withdrawn) are not in Article
         if key == "date":
             lines.append(f"date: {format_iso(article.date)}")
         elif key == "author" or value not in (None, ""):

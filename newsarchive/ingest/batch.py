@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..article import render
 from ..frontmatter import FrontMatterError, parse
+from ..tree import escapes, outside_message
 from .dedup import Index, fingerprint
 from .pipeline import Options, Quarantine, process
 
@@ -47,13 +48,21 @@ class Report:
         return {"inputs": [asdict(e) for e in self.inputs], "counts": self.counts}
 
 
-def collect(sources: list[Path]) -> list[Path]:
-    """Files named on the command line, and files under folders, recursively, sorted."""
+def collect(sources: list[Path], outside: dict[Path, str] | None = None) -> list[Path]:
+    """Files named on the command line, and files under folders, recursively, sorted.
+
+    Under a folder, a symlink (file or folder) leading out of it is listed but never read:
+    it goes into ``outside`` (path -> where it leads), and ``run`` quarantines it."""
     found = []
     for source in sources:
         if source.is_dir():
-            found.extend(sorted(p for p in source.rglob("*")
-                                if p.is_file() and not p.name.startswith(".")))
+            for path in sorted(source.rglob("*")):
+                real = escapes(path, source) if path.is_symlink() else None
+                if real and outside is not None:
+                    outside[path] = outside_message(real, str(source))
+                    found.append(path)
+                elif not real and path.is_file() and not path.name.startswith("."):
+                    found.append(path)
         else:
             found.append(source)
     return found
@@ -88,10 +97,14 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
     by_sha: dict[str, str] = {}          # raw sha -> input path seen first
     seen = Index()                       # bodies in the archive or written in this run -> their file
     owners = _index_existing(content_dir, seen)
-    paths = collect(sources)
+    outside: dict[Path, str] = {}
+    paths = collect(sources, outside)
     for done, path in enumerate(paths):
         if progress:
             progress(done, len(paths))
+        if path in outside:
+            report.inputs.append(Entry(str(path), "", "quarantined", reason=outside[path]))
+            continue
         try:
             raw = path.read_bytes()
         except OSError as exc:
