@@ -74,6 +74,8 @@ def site_claims(generators, settings, site_files):
                     yield _front(term), f"trang của '{term}'"
                 for pattern in filter(None, feeds):
                     yield pattern.format(slug=term.slug), f"nguồn tin (feed) của '{term}'"
+        for _, _, url in getattr(generator, "archive_periods", None) or []:   # archive_structure's
+            yield url + "index.html", "trang lưu trữ theo thời gian"
         for portal, _ in getattr(generator, "archive_portals", None) or []:
             yield portal.url + "index.html", f"trang nguồn tin '{portal}'"
         for document in getattr(generator, "documents", None) or []:
