@@ -22,8 +22,8 @@ TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # Front matter keys in the order they are written.
 FIELDS = (
-    "title", "date", "author", "tags", "category", "portal", "summary", "slug",
-    "source_url", "raw_name", "raw_sha256",
+    "title", "date", "author", "tags", "category", "portal", "portal_name", "summary", "slug",
+    "source_url", "raw_name", "raw_sha256", "by_hand",
 )
 REQUIRED = ("title", "date", "tags", "portal", "slug")
 
@@ -42,6 +42,8 @@ class Article:
     source_url: str | None = None
     raw_name: str | None = None
     raw_sha256: str | None = None
+    portal_name: str | None = None     # how readers see a portal that has no rule file
+    by_hand: list[str] = field(default_factory=list)   # fields the archivist gave by hand (ingest --given)
 
     @property
     def relative_path(self) -> Path:
@@ -115,11 +117,13 @@ def render(article: Article) -> str:
         "tags": list(article.tags),
         "category": article.category,
         "portal": article.portal,
+        "portal_name": article.portal_name,
         "summary": article.summary,
         "slug": article.slug,
         "source_url": article.source_url,
         "raw_name": article.raw_name,
         "raw_sha256": article.raw_sha256,
+        "by_hand": list(article.by_hand) or None,
     }
     lines = ["---"]
     for key in FIELDS:

@@ -35,11 +35,15 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..ingest import Options, run as run_batch
-    from ..ingest.portals import by_id
+    from ..ingest.portals import RuleError, by_id, load_all
 
     missing = [str(s) for s in args.sources if not s.exists()]
     if missing:
         raise UsageError("không tìm thấy: " + ", ".join(missing))
+    try:
+        load_all()
+    except RuleError as exc:
+        raise UsageError(str(exc)) from None
     if args.portal and by_id(args.portal) is None:
         raise UsageError(f"không có quy tắc cho cổng tin '{args.portal}'")
     options = Options(portal=args.portal, default_date=args.default_date)

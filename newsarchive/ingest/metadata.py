@@ -1,31 +1,33 @@
-"""Stage 3: title, date, section, byline and lede from the cleaned lines.
+"""Stage 4: candidates for title, date and section from the head of the cleaned lines.
 
-The head of a page is its first few lines: section, title, a date/meta line.
-The byline is the article's last line. Both are found by shape, with the
-portal's rules (labels, prefixes) as data.
+The head of a page is its first few lines: the site's clock, a breadcrumb or section label, a
+kicker, the title, a date line. Nothing here decides: each finding is proposed to the record
+with where it stands, and :mod:`decide` picks. Shapes, not words, say what a line is; the
+portal's rules (its date labels) are data.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 
-from ..vietnamese import title_case_name
-from .dates import find_date
+from .dates import find_date, has_time
 from .portals import Rules
+from .record import Record
 
-HEAD_SIZE = 6          # lines looked at for title and date
+HEAD_SIZE = 8          # lines looked at for title and date
 META_LINE_MAX = 120    # a date line longer than this is prose, not page metadata
+TITLE_MAX_WORDS = 32   # a longer line is a paragraph
+KICKER_MAX_WORDS = 8   # "Đài Phát thanh – Truyền hình:" above a title
 SUMMARY_MAX = 300
-
-
-@dataclass(slots=True)
-class Head:
-    title: str | None
-    date: datetime | None
-    category: str | None
-    body_start: int      # index of the first body line
+LEDE_DATE_REACH = 160  # characters of the first paragraph a lede date may stand in
+_ENUMERATED = re.compile(r"^([IVXLC]+|\d{1,2}|[a-zđ])[.)]\s", re.IGNORECASE)   # "I. MỤC ĐÍCH", "1. ..."
+_LIST_ITEM = re.compile(r"^[-–•+*>]")
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s+[A-ZĐÀ-Ỹ])")
+_DATELINE_START = re.compile(r"^\((?:[A-ZĐ][\w.&/-]*)(?:\s[\w.&/-]+){0,3}\)|^[A-ZĐ]{2,6}\s?[-–—]")
+_BRACKETED_DATE = re.compile(r"\s*[(\[]\s*(\d{1,2}/\d{1,2}/\d{4}(?:\s*[-,]?\s*\d{1,2}[:h]\d{2})?)\s*[)\]]\s*$")
+_BREADCRUMB = re.compile(r"\s+(?:>|»|›|/|\|)\s+")
+_DIGITS_AND_MARKS = re.compile(r"[\d/:.,|()\[\]+'’•*-]")
 
 
 def meta_line_date(line: str, rules: Rules, now: datetime | None) -> datetime | None:
@@ -35,79 +37,100 @@ def meta_line_date(line: str, rules: Rules, now: datetime | None) -> datetime | 
     moment = find_date(line, now)
     if moment is None:
         return None
-    rest = re.sub(r"[\d/:.,|()\[\]+-]", " ", line)
+    rest = _DIGITS_AND_MARKS.sub(" ", line)
     for label in rules.meta_labels:
         rest = re.sub(re.escape(label), " ", rest, flags=re.IGNORECASE)
-    # What is left is at most a weekday, AM/PM, or the poster's name.
+    # What is left is at most a weekday, AM/PM, a place ("Hà Nội, ngày"), or the poster's name.
     return moment if len(rest.split()) <= 6 else None
 
 
-def read_head(lines: list[str], rules: Rules, now: datetime | None = None) -> Head:
+def is_prose(line: str) -> bool:
+    """A paragraph of running text: long, or a sentence that ends as sentences do."""
+    words = len(line.split())
+    return words > TITLE_MAX_WORDS or (words >= 12 and bool(re.search(r"[.!?…:;]\W*$", line)))
+
+
+def heading_shaped(line: str) -> bool:
+    """Could this line be a title? Short, one clause or sentence, not a list item or a lede opener."""
+    words = line.split()
+    if not words or len(words) > TITLE_MAX_WORDS or not any(ch.isalpha() for ch in line):
+        return False
+    if _ENUMERATED.match(line) or _LIST_ITEM.match(line) or _DATELINE_START.match(line):
+        return False
+    if line.endswith((",", ";", ":")) or _SENTENCE_BREAK.search(line.rstrip(".!?…")):
+        return False
+    # A title may end with "." ("Hướng dẫn ... (nhiệm kỳ 2009- 2014)."), a one-clause sentence may not.
+    return not (line.endswith(".") and ("," in line or len(words) > 25))
+
+
+def _is_kicker(line: str) -> bool:
+    """A short subject line set above a title ("Đài Phát thanh – Truyền hình:", "GỢI Ý TRẢ LỜI")."""
+    words = line.split()
+    return len(words) <= KICKER_MAX_WORDS and (line.endswith(":") or line.isupper())
+
+
+def propose_head(record: Record, now: datetime | None, markup_title: str | None = None) -> None:
+    """Title, date and section candidates from the first lines of the record."""
+    lines, rules = record.lines, record.rules
     head = lines[:HEAD_SIZE]
+    dated = {i: meta_line_date(line, rules, now) for i, line in enumerate(head)}
+    dated = {i: moment for i, moment in dated.items() if moment is not None}
+    title_at = _find_title(head, dated, markup_title)
     for index, line in enumerate(head):
-        moment = meta_line_date(line, rules, now)
-        if moment is None or index == 0:
+        crumbs = _BREADCRUMB.split(line)
+        if (title_at is None or index < title_at) and len(crumbs) >= 3 and len(line.split()) <= 20:
+            record.propose("category", crumbs[-1].strip(), "breadcrumb", index, span=(index,))
+    if title_at is None:
+        return
+    record.title_at = title_at
+    line = lines[title_at]
+    bracketed = _BRACKETED_DATE.search(line)
+    if bracketed and find_date(bracketed.group(1), now):
+        moment = find_date(bracketed.group(1), now)
+        record.propose("date", moment, "title", title_at, timed=has_time(bracketed.group(1), now))
+        line = line[:bracketed.start()]
+    if markup_title is None:
+        record.propose("title", line, "head", title_at, span=(title_at,))
+    record.furniture.update(range(title_at))
+    for index in (title_at + 1, title_at + 2, title_at - 1):
+        between = lines[title_at + 1] if index == title_at + 2 else ""
+        if index in dated and not (between and (is_prose(between) or len(between.split()) > KICKER_MAX_WORDS)):
+            record.propose("date", dated[index], "head" if index > title_at else "head-above", index,
+                           timed=has_time(lines[index], now), span=(index,))
+            record.furniture.add(index)
+            break
+    if title_at >= 1 and len(lines[title_at - 1].split()) <= KICKER_MAX_WORDS and title_at - 1 not in dated:
+        record.propose("category", lines[title_at - 1].rstrip(":"), "section", title_at - 1)
+
+
+def _find_title(head: list[str], dated: dict[int, datetime], markup_title: str | None) -> int | None:
+    """The title's line: the markup's title where the text repeats it; else the line above the
+    page's date line; else the first heading-shaped line before any prose (clocks, kickers and
+    breadcrumbs skipped). None when the text opens with prose: it shows no title."""
+    if markup_title is not None:
+        return next((i for i, line in enumerate(head) if line == markup_title), None)
+    for index in sorted(dated):
+        above = index - 1
+        if above >= 0 and above not in dated and heading_shaped(head[above]) and not _is_kicker(head[above]):
+            if all(not is_prose(line) for line in head[:above]):
+                return above
+    for index, line in enumerate(head):
+        if index in dated or _BREADCRUMB.search(line) and len(_BREADCRUMB.split(line)) >= 3:
             continue
-        title = lines[index - 1]
-        category = None
-        if rules.section_before_title and index >= 2 and len(lines[index - 2].split()) <= 8:
-            category = lines[index - 2]
-        return Head(title=title, date=moment, category=category, body_start=index + 1)
-    if not lines:
-        return Head(None, None, None, 0)
-    return Head(title=lines[0], date=None, category=None, body_start=1)
+        if heading_shaped(line):
+            if not (_is_kicker(line) and index + 1 < len(head) and heading_shaped(head[index + 1])):
+                return index if index + 1 < len(head) else None
+        elif is_prose(line) or _ENUMERATED.match(line):
+            return None
+    return None
 
 
-def date_from_lede(paragraphs: list[str], now: datetime | None = None) -> datetime | None:
-    """A date in the opening of the first paragraph ("Sáng ngày 21/10/2022, ...")."""
-    if not paragraphs:
-        return None
-    return find_date(paragraphs[0][:160], now)
-
-
-_SOURCE_NOTE = re.compile(r"\s*\((theo|nguồn|tổng hợp)\b[^()]*\)$", re.IGNORECASE)
-_BYLINE_END = re.compile(r"[.!?:;,\"”…)]$")
-
-
-def _strip_prefix(text: str, prefixes: list[str]) -> tuple[str, bool]:
-    for prefix in prefixes:
-        if text.casefold().startswith(prefix.casefold()):
-            return text[len(prefix):].strip(" :-"), True
-    return text, False
-
-
-def read_byline(line: str, rules: Rules) -> tuple[bool, str | None]:
-    """(is this last line a byline?, the author it names or None).
-
-    "THU THẢO" -> "Thu Thảo"; "T/h: Lệ Quyên" -> "Lệ Quyên"; "Theo Báo X" is a
-    source, not an author (a byline, author None); "VĂN HÀO - TRẦN HỮU" -> two.
-    """
-    text = _SOURCE_NOTE.sub("", line.strip())      # "Huyền Lê (Theo AFP)" -> "Huyền Lê"
-    words = text.split()
-    if not words or len(text) > 60 or len(words) > 8 or _BYLINE_END.search(text):
-        return False, None
-    if text[0].isdigit() or text.startswith(("-", "•", "*")):
-        return False, None
-    text = re.sub(r"\s*\d{1,2}/\d{1,2}/\d{4}.*$", "", text)   # "VĂN HÀO 30/04/2016 11:39"
-    source_text, is_source = _strip_prefix(text, rules.source_prefixes)
-    if is_source and source_text[:1].isupper():
-        return True, None
-    text, _ = _strip_prefix(text, rules.byline_prefixes)
-    folded = text.casefold()
-    if not text or folded in rules.not_authors or all(w in rules.not_authors for w in folded.split()):
-        return bool(text), None
-    letters = [ch for ch in text if ch.isalpha()]
-    if text.isupper() and " - " in text:
-        names = [title_case_name(part.strip()) for part in text.split(" - ") if part.strip()]
-        return True, ", ".join(names)
-    if text.isupper() and len(letters) > 1 and " " in text:
-        return True, title_case_name(text)
-    # A name or a unit: every word starts upper-case or is an abbreviation.
-    significant = [w for w in text.replace(" - ", " ").split() if w[0].isalpha()]
-    capitalised = sum(1 for w in significant if w[0].isupper())
-    if significant and capitalised >= max(1, len(significant) // 2):
-        return True, text
-    return False, None
+def propose_lede_date(record: Record, start: int, now: datetime | None) -> None:
+    """A date in the opening of the first paragraph ("Sáng ngày 21/10/2022, ..."): on most pages
+    the day of the event, quoted; a portal whose pages carry no other date ranks it (ldld-tinh)."""
+    if start < len(record.lines):
+        opening = record.lines[start][:LEDE_DATE_REACH]
+        record.propose("date", find_date(opening, now), "lede", start, timed=has_time(opening, now))
 
 
 def summarise(paragraph: str) -> str:

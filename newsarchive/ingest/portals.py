@@ -13,20 +13,13 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
-import yaml
-
 from ..vietnamese import nfc
-
-# libyaml's safe loader where PyYAML was built with it: the same data, read faster.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .rulefile import RuleError, load as _load_yaml
 
 RULES_DIR = Path(__file__).with_name("portals")
 LIST_KEYS = ("tail_markers", "meta_labels", "byline_prefixes", "source_prefixes",
-             "not_authors", "caption_prefixes")
-
-
-class RuleError(ValueError):
-    """A rule file that cannot be used (it says which and why)."""
+             "not_authors", "caption_prefixes", "outlet_prefixes")
+FIELDS = ("title", "date", "author", "category", "portal")
 
 
 @dataclass(slots=True)
@@ -46,10 +39,12 @@ class Rules:
     source_prefixes: list[str] = field(default_factory=list)
     not_authors: frozenset[str] = frozenset()
     caption_prefixes: list[str] = field(default_factory=list)
-    section_before_title: bool = True
+    outlet_prefixes: list[str] = field(default_factory=list)
+    names: tuple[str, ...] = ()               # how the page text names this outlet ("NSHN", a banner line)
     dateline: re.Pattern | None = None
     hosts: tuple[str, ...] = ()
     html: dict = field(default_factory=dict)   # CSS selectors: identify, title, date, author, section, body, remove
+    priorities: dict = field(default_factory=dict)   # field -> candidate sources, best first (decide.py)
 
     def is_debris(self, line: str) -> bool:
         text = line.strip()
@@ -71,46 +66,30 @@ class Rules:
     def is_tail_marker(self, line: str) -> bool:
         return line.strip().rstrip(":").casefold() in self.tail_markers
 
-
-def _compile(pattern: str, source: Path) -> re.Pattern:
-    if not pattern or not pattern.strip():
-        # An empty pattern matches every line: refuse it rather than drop a whole page.
-        raise RuleError(f"{source}: empty pattern")
-    try:
-        return re.compile(nfc(pattern), re.IGNORECASE)
-    except re.error as exc:
-        raise RuleError(f"{source}: bad pattern {pattern!r}: {exc}") from None
+    @property
+    def known(self) -> bool:
+        """A portal with its own rule file (not the generic rules)."""
+        return self.id != "unknown"
 
 
-_HTML_KEYS = ("identify", "title", "date", "author", "section", "body", "remove")
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(nfc(pattern), re.IGNORECASE)   # rulefile.load has checked that it compiles
 
 
-def _html_rules(data: dict, source: Path) -> dict:
-    """The ``html:`` block: CSS selectors, each checked once at load time."""
-    import soupsieve
-
-    html = data.get("html") or {}
-    if not isinstance(html, dict) or set(html) - set(_HTML_KEYS):
-        raise RuleError(f"{source}: 'html' takes only {', '.join(_HTML_KEYS)}")
+def _html_rules(data: dict) -> dict:
+    """The ``html:`` block (selectors checked by rulefile.load): a list for identify and remove,
+    the first selector for the others."""
     checked = {}
-    for key, value in html.items():
+    for key, value in (data.get("html") or {}).items():
         selectors = value if isinstance(value, list) else [value]
-        for selector in selectors:
-            if not isinstance(selector, str) or not selector.strip():
-                raise RuleError(f"{source}: empty selector in html.{key}")
-            try:
-                soupsieve.compile(selector)
-            except Exception as exc:  # noqa: BLE001 - soupsieve raises several kinds
-                raise RuleError(f"{source}: bad selector {selector!r}: {exc}") from None
         checked[key] = list(selectors) if key in ("identify", "remove") else selectors[0]
     return checked
 
 
-def _load_yaml(path: Path) -> dict:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-    if not isinstance(data, dict) or not data.get("id"):
-        raise RuleError(f"{path}: a rule file needs at least an 'id'")
-    return data
+def _priorities(base: dict, data: dict) -> dict:
+    """The generic table with the fields a portal file sets replaced: a portal states a whole order."""
+    table = {**(base.get("priorities") or {}), **(data.get("priorities") or {})}
+    return {key: tuple(sources) for key, sources in table.items()}
 
 
 def _build(base: dict, data: dict, path: Path) -> Rules:
@@ -127,27 +106,30 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
         name=nfc(data.get("name") or data["id"]),
         province=data.get("province"),
         district=data.get("district"),
-        identify=[_compile(p, path) for p in data.get("identify") or []],
+        identify=[_compile(p) for p in data.get("identify") or []],
         debris_lines=frozenset(nfc(str(x)).strip().casefold() for x in lines),
-        debris_patterns=[_compile(p, path) for p in patterns],
-        inline_debris=[_compile(p, path) for p in inline],
-        title_debris=[_compile(p, path) for p in merged("title_debris")],
+        debris_patterns=[_compile(p) for p in patterns],
+        inline_debris=[_compile(p) for p in inline],
+        title_debris=[_compile(p) for p in merged("title_debris")],
         tail_markers=frozenset(nfc(x).casefold() for x in merged("tail_markers")),
         meta_labels=[nfc(x) for x in merged("meta_labels")],
         byline_prefixes=[nfc(x) for x in merged("byline_prefixes")],
         source_prefixes=[nfc(x) for x in merged("source_prefixes")],
         not_authors=frozenset(nfc(x).casefold() for x in merged("not_authors")),
         caption_prefixes=[nfc(x) for x in merged("caption_prefixes")],
-        section_before_title=bool(data.get("section_before_title", base.get("section_before_title", True))),
-        dateline=_compile(dateline, path) if dateline else None,
+        outlet_prefixes=[nfc(x) for x in merged("outlet_prefixes")],
+        names=tuple(nfc(x) for x in data.get("names") or []),
+        dateline=_compile(dateline) if dateline else None,
         hosts=tuple(str(h).lower().removeprefix("www.") for h in data.get("hosts") or []),
-        html=_html_rules(data, path),
+        html=_html_rules(data),
+        priorities=_priorities(base, data),
     )
 
 
 @cache
-def load_all(rules_dir: Path = RULES_DIR) -> tuple[Rules, tuple[Rules, ...]]:
-    """(generic rules, portal rules sorted by id)."""
+def load_all(rules_dir: Path | None = None) -> tuple[Rules, tuple[Rules, ...]]:
+    """(generic rules, portal rules sorted by id); RuleError names the file and line of a mistake."""
+    rules_dir = rules_dir or RULES_DIR
     generic_path = rules_dir / "generic.yaml"
     base = _load_yaml(generic_path)
     generic = _build({}, base, generic_path)
@@ -201,11 +183,11 @@ def identify_html(soup) -> Rules:
     return generic
 
 
-def portal_names(rules_dir: Path = RULES_DIR) -> dict[str, str]:
+def portal_names(rules_dir: Path | None = None) -> dict[str, str]:
     """Portal id -> display name, for the site: read from the rule files as ``load_all``
     names them, without compiling their patterns (pelicanconf reads this at every build)."""
     names = {}
-    for path in sorted(rules_dir.glob("*.yaml")):
+    for path in sorted((rules_dir or RULES_DIR).glob("*.yaml")):
         if path.name != "generic.yaml":
             data = _load_yaml(path)
             names[data["id"]] = nfc(data.get("name") or data["id"])

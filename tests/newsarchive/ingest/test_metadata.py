@@ -1,6 +1,7 @@
 import pytest
 
-from newsarchive.ingest.metadata import read_byline, summarise
+from newsarchive.ingest.byline import read_byline
+from newsarchive.ingest.metadata import summarise
 from newsarchive.ingest.portals import load_all
 
 GENERIC = load_all()[0]

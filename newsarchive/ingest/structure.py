@@ -1,0 +1,119 @@
+"""Pages that are not articles, told by their structure (and the shape of their address).
+
+* a listing: several teasers, each a headline with its own date line and a lede; or short
+  dated teaser lines; or teasers each opening with the outlet's dateline;
+* a menu: lines of navigation and no run of prose at all;
+* a ticker: one-line items of different stories strung together ("* ... * ... * ...");
+* by address, when the crawl gave it: a site's root (or a language edition's root) is its home
+  page; a numbered page ("trang-2", "?page=3") is a listing, and a section's address (a few
+  words, no article id) holding no more than a teaser is a listing too.
+
+Words are never the test: a page is judged by what its lines are, not what they say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from .metadata import heading_shaped, is_prose, meta_line_date
+from .portals import Rules
+
+TEASER_MAX_WORDS = 30
+ARTICLE_PARAGRAPH_WORDS = 100
+MENU_MIN_LINES = 5
+TICKER_ITEMS = 4
+SECTION_MAX_WORDS = 7       # a section's address names it in a few words; an article's names its title
+THIN_LINES = 2              # a section page that kept no more than a headline and its lede
+_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}")
+_DATELINE = re.compile(r"^(\(\w[\w.]*\)\s*-?|\w[\w.]*\s?[-–])(?=\s)")
+_TICKER_SPLIT = re.compile(r"(?:^|\s)\*+\s+")
+_PAGE_NUMBER = re.compile(r"(?:^|[/_-])(trang|page|p)[-_]?\d+(?:\.\w+)?/?$|[?&](page|p|trang)=\d+", re.IGNORECASE)
+_LANGUAGE_ROOT = re.compile(r"^/(en|english|vi|fr|zh|cn|ko|ja|lo|km|ru)/?$", re.IGNORECASE)
+_ARTICLE_ID = re.compile(r"\d{3,}")
+_PAGE_FILE = re.compile(r"\.(html?|aspx?|php|jsp|shtml)$", re.IGNORECASE)
+
+
+def is_listing(lines: list[str]) -> bool:
+    """A category or home page: short teasers, most of them dated, and no real paragraph."""
+    if len(lines) < 5:
+        return False
+    words = [len(line.split()) for line in lines]
+    if max(words) >= ARTICLE_PARAGRAPH_WORDS:
+        return False
+    teasers = sum(1 for line, n in zip(lines, words) if n <= TEASER_MAX_WORDS and _DATE.search(line))
+    if teasers >= 4 and teasers * 5 >= len(lines) * 2:
+        return True
+    # Each teaser opening with the outlet's dateline ("GDVN- ...", "(TTXVN) ..."): one article has one.
+    openings = Counter(m.group(0).casefold() for m in map(_DATELINE.match, lines) if m)
+    return bool(openings) and len(lines) >= 6 and openings.most_common(1)[0][1] * 5 >= len(lines) * 2
+
+
+def dated_teasers(lines: list[str], rules: Rules, now: datetime | None) -> int:
+    """Teaser blocks: a headline, its own date line, then a lede (a headline may be shown twice)."""
+    count = 0
+    for index, line in enumerate(lines):
+        if index == 0 or index + 1 >= len(lines) or meta_line_date(line, rules, now) is None:
+            continue
+        if heading_shaped(lines[index - 1]) and not meta_line_date(lines[index + 1], rules, now):
+            count += 1
+    return count
+
+
+def is_menu(lines: list[str]) -> bool:
+    """Navigation only: several lines and not one of them a paragraph of running text."""
+    return len(lines) >= MENU_MIN_LINES and not any(is_prose(line) for line in lines)
+
+
+def is_ticker(line: str) -> bool:
+    items = [item for item in _TICKER_SPLIT.split(line) if item.strip()]
+    return len(items) >= TICKER_ITEMS and all(item.strip()[:1].isupper() for item in items)
+
+
+def by_structure(lines: list[str], rules: Rules, now: datetime | None) -> tuple[str, str] | None:
+    """(reason class, Vietnamese reason) for a page that is not an article, else None."""
+    teasers = dated_teasers(lines, rules, now)
+    if teasers >= 2 or is_listing(lines):
+        return "listing", ("trang danh mục: các tin tóm tắt, mỗi tin có tiêu đề và ngày riêng, "
+                           "không có bài viết")
+    if is_menu(lines):
+        return "menu-only", (f"trang chỉ có trình đơn, dòng điều hướng ({len(lines)} dòng ngắn), không có "
+                             "đoạn văn nào của bài viết")
+    prose = [line for line in lines if is_prose(line)]
+    if prose and all(is_ticker(line) for line in prose):
+        return "other", ("trang chỉ có dòng tin chạy (nhiều tin khác nhau nối bằng '*'), không có bài viết")
+    return None
+
+
+def _path(url: str | None) -> str | None:
+    if not url or "://" not in url:
+        return None
+    parts = urlsplit(url)
+    return parts.path + ("?" + parts.query if parts.query else "")
+
+
+def is_home_address(url: str | None) -> bool:
+    path = _path(url)
+    if path is None:
+        return False
+    bare = re.sub(r"/(index|default|home|trang-chu)(\.\w+)?$", "/", path.split("?")[0], flags=re.IGNORECASE)
+    return bare in ("", "/") or bool(_LANGUAGE_ROOT.match(bare))
+
+
+def by_address(url: str | None, lines: list[str], has_date_line: bool) -> tuple[str, str] | None:
+    """(reason class, reason) when the page's address says listing and its text agrees."""
+    path = _path(url)
+    if path is None:
+        return None
+    if _PAGE_NUMBER.search(path):
+        return "listing", f"trang danh mục (trang số của một chuyên mục: {url})"
+    last = path.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    section = (last and not _ARTICLE_ID.search(path) and not _PAGE_FILE.search(last)
+               and len(re.split(r"[-_]+", last)) <= SECTION_MAX_WORDS)
+    prose = sum(1 for line in lines if is_prose(line))
+    if section and not has_date_line and prose <= 1 and len(lines) <= THIN_LINES + 1:
+        return "listing", (f"trang chuyên mục ({url}): chỉ còn tin tóm tắt của một bài khác, "
+                           "không có bài viết")
+    return None
