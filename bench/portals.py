@@ -49,8 +49,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="what is wrong on each page of the tuning half")
     parser.add_argument("--folder", type=Path, default=PORTALS, help="holds tuning/ and checking/")
+    parser.add_argument("--half", choices=("tuning", "checking"), help="measure one half only")
     args = parser.parse_args(argv)
-    for half in ("tuning", "checking"):
+    for half in [args.half] if args.half else ("tuning", "checking"):
         folder = args.folder / half
         if not any(folder.glob("*.yaml")):
             print(f"{half}: no labelled pages in {folder}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .metadata import _SENTENCE_BREAK
+from .metadata import LONG_LINE, _SENTENCE_BREAK
 from .record import Record
 
 CAPTION_MAX_WORDS = 45
@@ -25,16 +25,20 @@ _POSITION = re.compile(r"\((giữa|đứng giữa|bên (trái|phải)|ngoài cù
 
 def is_caption(line: str, previous: str | None, following: str | None, prefixes: list[str]) -> bool:
     """A photo's caption, judged by its shape and its neighbours (the photo itself is gone)."""
+    if len(line) > LONG_LINE:
+        return False
+    words = len(line.split())
+    if words > CAPTION_MAX_WORDS:
+        return False
     if line.endswith("|") or _PHOTO_CREDIT.search(line):
         return True
     if previous is None or following is None:
         return False
-    words = len(line.split())
     one_sentence = not _SENTENCE_BREAK.search(line.rstrip(".!?…"))
     led = any(line.startswith(prefix) for prefix in prefixes)
     if not _TERMINAL.search(line):
         return HEADING_MAX_WORDS < words <= CAPTION_MAX_WORDS or led
-    if one_sentence and words <= CAPTION_MAX_WORDS and _POSITION.search(line):
+    if one_sentence and _POSITION.search(line):
         return True
     shorter = min(len(previous.split()), len(following.split())) >= 2 * words
     return led and one_sentence and words <= SHORT_CAPTION_WORDS and shorter

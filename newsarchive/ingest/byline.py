@@ -30,6 +30,8 @@ _TRAILING_DATE = re.compile(r"\s*[-–,|(]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}.*$")
 _JOINERS = re.compile(r"\s+[-–—]\s+|\s*,\s+|\s+và\s+")
 _UNIT_CODE = re.compile(r"^[A-ZĐ]{1,6}(?:[-/.][A-ZĐ0-9]{1,8})*$")     # PV, TTXVN, TH-VPTU
 _INITIAL = re.compile(r"^[A-ZĐ]\.$")                                    # "Q." in "Q.VIỆT" split
+# An outlet's mark opening a paragraph: "(KGO) - ", "(Baohatinh.vn) - ", "BTO - ".
+_OUTLET_MARK = re.compile(r"^\(\s*[A-ZĐ][\w.&/-]{1,30}\s*\)\s*[-–—]|^[A-ZĐ]{2,6}\s?[-–—]\s")
 
 
 @dataclass(slots=True)
@@ -59,13 +61,23 @@ def _personal(part: str) -> bool:
     return True
 
 
+def _capitalised(part: str) -> int:
+    return sum(1 for w in part.split() if w[0].isupper())
+
+
 def _unit(part: str) -> bool:
-    """A unit or pen name: a code ("TH-VPTU", "PV"), or short words most of which are capitalised."""
+    """A unit, an affiliation or a pen name: a code ("TH-VPTU", "PV"), or short words starting
+    capitalised, at least half of them ("Ban Tuyên giáo", "HND tỉnh", "Nữ công")."""
     if _UNIT_CODE.match(part):
         return True
     words = [w for w in part.split() if w[0].isalpha()]
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return bool(words) and words[0][0].isupper() and capitalised >= max(1, len(words) // 2)
+    return bool(words) and words[0][0].isupper() and _capitalised(part) >= max(1, len(words) // 2)
+
+
+def _named_unit(parts: list[str]) -> bool:
+    """A byline of units names one: a code, or a part of two capitalised words ("Ban Tuyên giáo").
+    A section or menu word ("Thời sự", "Văn hóa - Thể thao") names none."""
+    return any(_UNIT_CODE.match(p) or _capitalised(p) >= 2 for p in parts)
 
 
 def _names(text: str) -> str | None:
@@ -78,7 +90,7 @@ def _names(text: str) -> str | None:
         return ", ".join(title_case_name(p) if p.isupper() else p for p in parts)
     if people[0] and all(_unit(p) for p in parts[1:]):
         return title_case_name(parts[0]) if parts[0].isupper() else parts[0]    # name – affiliation
-    if all(_unit(p) for p in parts) and len(text.split()) <= KICKER_MAX_WORDS:
+    if all(_unit(p) for p in parts) and _named_unit(parts) and len(text.split()) <= KICKER_MAX_WORDS:
         return title_case_name(text) if text.isupper() and " " in text and " - " not in text else text
     return None
 
@@ -89,6 +101,8 @@ def parse(line: str, rules: Rules, now: datetime | None = None) -> Byline | None
     if not text or len(text) > BYLINE_MAX_CHARS or len(text.split()) > BYLINE_MAX_WORDS:
         return None
     if text[0].isdigit() or text.startswith(("-", "•", "*", "+", ">")):
+        return None
+    if any(text.startswith(prefix) for prefix in rules.caption_prefixes):   # "Quang cảnh Hội nghị"
         return None
     source_text, is_source = _strip_prefix(text, rules.source_prefixes)
     if is_source and source_text[:1].isalpha() or is_source and source_text.startswith("http"):
@@ -109,6 +123,13 @@ def parse(line: str, rules: Rules, now: datetime | None = None) -> Byline | None
     return Byline(author, found[0] if found else None, bool(found and found[1]))
 
 
+def _marked(line: str, found: Byline, rules: Rules) -> bool:
+    """A byline under the title says it is one: a prefix ("Bài và ảnh:"), a date, several names, or
+    names in capitals. A bare two-word line there may as well be a subtitle or a place."""
+    prefixed = _strip_prefix(line, rules.byline_prefixes)[1]
+    return prefixed or found.date is not None or ", " in found.author or line.strip().isupper()
+
+
 def read_byline(line: str, rules: Rules) -> tuple[bool, str | None]:
     """(is this line a byline?, the author it names or None)."""
     found = parse(line, rules)
@@ -122,24 +143,28 @@ def is_outlet(name: str, outlets: set[str], rules: Rules) -> bool:
 
 
 def propose(record: Record, body: list[int], outlets: set[str], now: datetime | None) -> None:
-    """Byline candidates: the last name-shaped line of the body (menu words after it skipped) and a
-    name-shaped line right under the title."""
+    """Byline candidates: the last name-shaped line of the body and a name-shaped line right under
+    the title. After the byline, short lines that are no name (menu or section words) and another
+    story's teaser (a paragraph opening with an outlet's mark, leaked from a sidebar) are skipped:
+    they are furniture, as the byline line itself is."""
     lines, rules = record.lines, record.rules
     skipped: list[int] = []
     for index in reversed(body[-TRAILING_LOOK:] if len(body) > 1 else []):
         found = parse(lines[index], rules, now)
         if found is not None:
-            if found.author is None:           # "Theo Báo X", "Admin": a source or a poster, no author
-                record.furniture.update((index, *skipped))
-            elif not is_outlet(found.author, outlets, rules):
-                record.propose("author", found.author, "byline-end", index, span=(index, *skipped))
+            record.furniture.update((index, *skipped))
+            if found.author is not None and not is_outlet(found.author, outlets, rules):
+                record.propose("author", found.author, "byline-end", index, span=(index,))
             break
-        if is_prose(lines[index]) or len(lines[index].split()) > KICKER_MAX_WORDS // 2 or index == body[0]:
+        leaked = _OUTLET_MARK.match(lines[index]) is not None and index != body[0]
+        short = not is_prose(lines[index]) and len(lines[index].split()) <= KICKER_MAX_WORDS // 2
+        if index == body[0] or not (leaked or short):
             break
-        skipped.append(index)          # a short line that is no name: a menu or section word
+        skipped.append(index)
     if len(body) > 1:
         top = body[0]
         found = parse(lines[top], rules, now)
-        if found is not None and found.author and not is_outlet(found.author, outlets, rules):
+        if found is not None and found.author and not is_outlet(found.author, outlets, rules) \
+                and _marked(lines[top], found, rules):
             record.propose("author", found.author, "byline-top", top, span=(top,))
             record.propose("date", found.date, "byline", top, timed=found.timed, span=(top,))

@@ -15,6 +15,7 @@ page shows *with* its time on the same day (a JSON-LD "2021-09-11" and a visible
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 # Every source a priority table may name, per field (what rulefile.load checks against).
 SOURCES = {
@@ -56,7 +57,7 @@ def decide(candidates: list[Candidate], priorities: dict[str, tuple[str, ...]]) 
     """The chosen candidate of every field (None when no source in the table proposed one)."""
     chosen = {}
     for name, order in priorities.items():
-        rank = {source: index for index, source in enumerate(order)}
+        rank = _ranks(order)
         ranked = sorted((c for c in candidates if c.field == name and c.source in rank),
                         key=lambda c: (rank[c.source], c.position if c.position >= 0 else 1 << 30))
         best = ranked[0] if ranked else None
@@ -65,3 +66,8 @@ def decide(candidates: list[Candidate], priorities: dict[str, tuple[str, ...]]) 
                          and c.value.date() == best.value.date()), best)
         chosen[name] = best
     return chosen
+
+
+@cache
+def _ranks(order: tuple[str, ...]) -> dict[str, int]:
+    return {source: index for index, source in enumerate(order)}

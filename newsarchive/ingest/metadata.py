@@ -11,19 +11,25 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .dates import find_date, has_time
+from .dates import find_timed_date
 from .portals import Rules
 from .record import Record
 
 HEAD_SIZE = 8          # lines looked at for title and date
 META_LINE_MAX = 120    # a date line longer than this is prose, not page metadata
 TITLE_MAX_WORDS = 32   # a longer line is a paragraph
+TITLE_MIN_WORDS = 4    # a shorter one is a label ("Thời sự", "Video")
+LONG_LINE = 400        # characters: more than TITLE_MAX_WORDS words of any language
+BREADCRUMB_MAX = 160
 KICKER_MAX_WORDS = 8   # "Đài Phát thanh – Truyền hình:" above a title
 SUMMARY_MAX = 300
 LEDE_DATE_REACH = 160  # characters of the first paragraph a lede date may stand in
-_ENUMERATED = re.compile(r"^([IVXLC]+|\d{1,2}|[a-zđ])[.)]\s", re.IGNORECASE)   # "I. MỤC ĐÍCH", "1. ..."
+_ENUMERATED = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,3}|\d{1,2}|[a-zđ])[.)]\s")   # "I. MỤC ĐÍCH", "1. ", "a) "
 _LIST_ITEM = re.compile(r"^[-–•+*>]")
-_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s+[A-ZĐÀ-Ỹ])")
+# A sentence ends and the next begins; not after an abbreviation ("TT. Huế", "TS. Nguyễn", "TP. HCM").
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-ZĐ])(?<!\b[A-ZĐ]{2})(?<!\b[A-ZĐ]{3})(?<!\bPGS)[.!?…](?=\s+[A-ZĐÀ-Ỹ])")
+# A lede opens with the day it tells of: "Sáng 14/10, ...", "Chiều ngày 9-1, ...", "Ngày 22-8, tại ...".
+_LEDE_OPENING = re.compile(r"^[^,]{0,30}?\b\d{1,2}\s*[/.-]\s*\d{1,2}\b(?![/.-]\d)[^,]{0,12},")
 _DATELINE_START = re.compile(r"^\((?:[A-ZĐ][\w.&/-]*)(?:\s[\w.&/-]+){0,3}\)|^[A-ZĐ]{2,6}\s?[-–—]")
 _BRACKETED_DATE = re.compile(r"\s*[(\[]\s*(\d{1,2}/\d{1,2}/\d{4}(?:\s*[-,]?\s*\d{1,2}[:h]\d{2})?)\s*[)\]]\s*$")
 _BREADCRUMB = re.compile(r"\s+(?:>|»|›|/|\|)\s+")
@@ -32,30 +38,45 @@ _DIGITS_AND_MARKS = re.compile(r"[\d/:.,|()\[\]+'’•*-]")
 
 def meta_line_date(line: str, rules: Rules, now: datetime | None) -> datetime | None:
     """The date of a page-metadata line ("Ngày đăng: 16/07/2019", "23/10/2020 - 06:26")."""
+    found = meta_line(line, rules, now)
+    return found[0] if found else None
+
+
+def meta_line(line: str, rules: Rules, now: datetime | None) -> tuple[datetime, bool] | None:
+    """(date, shows its time) of a page-metadata line, else None."""
     if len(line) > META_LINE_MAX or line.endswith("."):
         return None
-    moment = find_date(line, now)
-    if moment is None:
+    found = find_timed_date(line, now)
+    if found is None:
         return None
     rest = _DIGITS_AND_MARKS.sub(" ", line)
-    for label in rules.meta_labels:
-        rest = re.sub(re.escape(label), " ", rest, flags=re.IGNORECASE)
+    if rules.meta_pattern is not None:
+        rest = rules.meta_pattern.sub(" ", rest)
     # What is left is at most a weekday, AM/PM, a place ("Hà Nội, ngày"), or the poster's name.
-    return moment if len(rest.split()) <= 6 else None
+    return found if len(rest.split()) <= 6 else None
 
 
 def is_prose(line: str) -> bool:
     """A paragraph of running text: long, or a sentence that ends as sentences do."""
+    if len(line) > LONG_LINE:
+        return True
     words = len(line.split())
     return words > TITLE_MAX_WORDS or (words >= 12 and bool(re.search(r"[.!?…:;]\W*$", line)))
 
 
-def heading_shaped(line: str) -> bool:
-    """Could this line be a title? Short, one clause or sentence, not a list item or a lede opener."""
-    words = line.split()
-    if not words or len(words) > TITLE_MAX_WORDS or not any(ch.isalpha() for ch in line):
+def heading_shaped(line: str, confirmed: bool = False) -> bool:
+    """Could this line be a title? Short, one clause or sentence, not a list item or a lede opener.
+    ``confirmed``: a date line stands right under it, as under titles; then a short line
+    ("Nhân sự mới") or a title that opens like a lede ("Ngày 10/3, khai mạc ...") is one too."""
+    if len(line) > LONG_LINE:
         return False
-    if _ENUMERATED.match(line) or _LIST_ITEM.match(line) or _DATELINE_START.match(line):
+    words = line.split()
+    if not (1 if confirmed else TITLE_MIN_WORDS) <= len(words) <= TITLE_MAX_WORDS \
+            or not any(ch.isalpha() for ch in line) or _ENUMERATED.match(line) or _LIST_ITEM.match(line):
+        return False
+    if confirmed:
+        return not line.endswith(":")
+    if _DATELINE_START.match(line) or _LEDE_OPENING.match(line):
         return False
     if line.endswith((",", ";", ":")) or _SENTENCE_BREAK.search(line.rstrip(".!?…")):
         return False
@@ -69,25 +90,33 @@ def _is_kicker(line: str) -> bool:
     return len(words) <= KICKER_MAX_WORDS and (line.endswith(":") or line.isupper())
 
 
+def _crumbs(line: str) -> list[str] | None:
+    """The items of a breadcrumb line ("Trang chủ > Tin tức > Thời sự"), else None."""
+    if len(line) > BREADCRUMB_MAX or not _BREADCRUMB.search(line):
+        return None
+    crumbs = _BREADCRUMB.split(line)
+    return crumbs if len(crumbs) >= 3 else None
+
+
 def propose_head(record: Record, now: datetime | None, markup_title: str | None = None) -> None:
     """Title, date and section candidates from the first lines of the record."""
     lines, rules = record.lines, record.rules
     head = lines[:HEAD_SIZE]
-    dated = {i: meta_line_date(line, rules, now) for i, line in enumerate(head)}
-    dated = {i: moment for i, moment in dated.items() if moment is not None}
-    title_at = _find_title(head, dated, markup_title)
-    for index, line in enumerate(head):
-        crumbs = _BREADCRUMB.split(line)
-        if (title_at is None or index < title_at) and len(crumbs) >= 3 and len(line.split()) <= 20:
+    dated = {i: meta_line(line, rules, now) for i, line in enumerate(head)}
+    dated = {i: found for i, found in dated.items() if found is not None}
+    title_at = _find_title(head, dated, markup_title, record.furniture)
+    for index, line in enumerate(head[:title_at]):
+        crumbs = _crumbs(line)
+        if crumbs:
             record.propose("category", crumbs[-1].strip(), "breadcrumb", index, span=(index,))
     if title_at is None:
         return
     record.title_at = title_at
     line = lines[title_at]
     bracketed = _BRACKETED_DATE.search(line)
-    if bracketed and find_date(bracketed.group(1), now):
-        moment = find_date(bracketed.group(1), now)
-        record.propose("date", moment, "title", title_at, timed=has_time(bracketed.group(1), now))
+    found = find_timed_date(bracketed.group(1), now) if bracketed else None
+    if found:
+        record.propose("date", found[0], "title", title_at, timed=found[1])
         line = line[:bracketed.start()]
     if markup_title is None:
         record.propose("title", line, "head", title_at, span=(title_at,))
@@ -95,27 +124,28 @@ def propose_head(record: Record, now: datetime | None, markup_title: str | None 
     for index in (title_at + 1, title_at + 2, title_at - 1):
         between = lines[title_at + 1] if index == title_at + 2 else ""
         if index in dated and not (between and (is_prose(between) or len(between.split()) > KICKER_MAX_WORDS)):
-            record.propose("date", dated[index], "head" if index > title_at else "head-above", index,
-                           timed=has_time(lines[index], now), span=(index,))
+            record.propose("date", dated[index][0], "head" if index > title_at else "head-above", index,
+                           timed=dated[index][1], span=(index,))
             record.furniture.add(index)
             break
     if title_at >= 1 and len(lines[title_at - 1].split()) <= KICKER_MAX_WORDS and title_at - 1 not in dated:
         record.propose("category", lines[title_at - 1].rstrip(":"), "section", title_at - 1)
 
 
-def _find_title(head: list[str], dated: dict[int, datetime], markup_title: str | None) -> int | None:
+def _find_title(head: list[str], dated: dict, markup_title: str | None,
+                furniture: set[int]) -> int | None:
     """The title's line: the markup's title where the text repeats it; else the line above the
-    page's date line; else the first heading-shaped line before any prose (clocks, kickers and
-    breadcrumbs skipped). None when the text opens with prose: it shows no title."""
+    page's date line; else the first heading-shaped line before any prose (clocks, banners,
+    kickers and breadcrumbs skipped). None when the text opens with prose: it shows no title."""
     if markup_title is not None:
         return next((i for i, line in enumerate(head) if line == markup_title), None)
     for index in sorted(dated):
         above = index - 1
-        if above >= 0 and above not in dated and heading_shaped(head[above]) and not _is_kicker(head[above]):
-            if all(not is_prose(line) for line in head[:above]):
-                return above
+        if above >= 0 and above not in dated and above not in furniture and heading_shaped(head[above], confirmed=True) \
+                and not _is_kicker(head[above]) and all(not is_prose(line) for line in head[:above]):
+            return above
     for index, line in enumerate(head):
-        if index in dated or _BREADCRUMB.search(line) and len(_BREADCRUMB.split(line)) >= 3:
+        if index in dated or index in furniture or _crumbs(line):
             continue
         if heading_shaped(line):
             if not (_is_kicker(line) and index + 1 < len(head) and heading_shaped(head[index + 1])):
@@ -125,12 +155,25 @@ def _find_title(head: list[str], dated: dict[int, datetime], markup_title: str |
     return None
 
 
+def mark_meta_lines(record: Record, start: int, now: datetime | None) -> None:
+    """Page-metadata lines below the head ("Cập nhật: 19/11/2020", "Đăng lúc 10:20 12/05/2020",
+    "Lượt xem: 98 | 08/02/2021 17:46") are furniture, not prose. A bare date ("21/01/2021", a
+    table's cell) is left as content."""
+    labels = record.rules.meta_pattern
+    for index in range(start, len(record.lines)):
+        line = record.lines[index]
+        found = None if index in record.furniture else meta_line(line, record.rules, now)
+        if found and (found[1] or (labels is not None and labels.search(line))):
+            record.furniture.add(index)
+
+
 def propose_lede_date(record: Record, start: int, now: datetime | None) -> None:
     """A date in the opening of the first paragraph ("Sáng ngày 21/10/2022, ..."): on most pages
     the day of the event, quoted; a portal whose pages carry no other date ranks it (ldld-tinh)."""
     if start < len(record.lines):
-        opening = record.lines[start][:LEDE_DATE_REACH]
-        record.propose("date", find_date(opening, now), "lede", start, timed=has_time(opening, now))
+        found = find_timed_date(record.lines[start][:LEDE_DATE_REACH], now)
+        if found:
+            record.propose("date", found[0], "lede", start, timed=found[1])
 
 
 def summarise(paragraph: str) -> str:

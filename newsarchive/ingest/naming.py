@@ -27,8 +27,12 @@ from .record import Record
 
 _MARK = re.compile(r"^\(\s*([A-ZĐ][\w.&/-]{1,30})\s*\)|^([A-ZĐ]{2,6})\s?[-–—]")
 _SITE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)$", re.IGNORECASE)
+_SITE_MARK = re.compile(r"\(\s*([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))\s*\)", re.IGNORECASE)
 _PAPER_SUFFIX = re.compile(r"(O|ĐT|DT|ONLINE)$")
+_PAPER_PREFIX = "B"      # "BAG": Báo An Giang
 _BANNER = re.compile(r"^(?:site\s+|image\s+)?banner\s+(.{4,80}?)\s*(\([^()]*\))?$", re.IGNORECASE)
+_E_PAPER = re.compile(r"^(?:trang chủ\s+)?báo điện tử (?:tỉnh |thành phố )?(.{3,25})$", re.IGNORECASE)
+_PORTAL_TITLE = re.compile(r"^(Cổng|Trang) (thông tin điện tử|TTĐT)\s+\S", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|"
                         r"ĐẢNG ỦY|SỞ|BAN|CỔNG THÔNG TIN|TRANG THÔNG TIN|BÁO|ĐÀI)\s")
 HEAD_LINES = 6
@@ -54,17 +58,18 @@ def _initials(name: str) -> str:
 
 
 def paper_of(mark: str, host: str | None, text: str) -> str | None:
-    """"CMO" -> "Báo Cà Mau": a provincial paper's mark, settled by the host or the text."""
-    stem = _PAPER_SUFFIX.sub("", mark.upper())
-    if not 2 <= len(stem) <= 4 or stem == mark.upper():
-        return None
+    """"CMO" -> "Báo Cà Mau", "HBĐT" -> "Báo Hòa Bình", "BAG" -> "Báo An Giang": a provincial paper's
+    mark (its province's initials after "B" or before "O"/"ĐT"), settled by the host or the text."""
+    mark = mark.upper()
+    stems = [_PAPER_SUFFIX.sub("", mark)] if _PAPER_SUFFIX.search(mark) else []
+    if mark.startswith(_PAPER_PREFIX) and len(mark) >= 3:
+        stems.append(mark[1:])
     provinces, _ = _places()
-    matching = [p for p in provinces if _initials(p) == stem]
-    if host:
-        bare = fold(host).replace(".", " ")
-        by_site = [p for p in matching if fold(p).replace(" ", "") in bare.replace("-", "")]
-        if by_site:
-            return "Báo " + by_site[0]
+    matching = [p for p in provinces if any(2 <= len(stem) <= 4 and _initials(p) == stem for stem in stems)]
+    if host:   # the page's own site settles it, or contradicts it ("BTV" on btv.org.vn is no Trà Vinh paper)
+        bare = fold(host).replace("-", "")
+        by_site = [p for p in matching if fold(p).replace(" ", "") in bare]
+        return "Báo " + by_site[0] if by_site else None
     named = [p for p in matching if p in text]
     if len(matching) == 1 or len(named) == 1:
         return "Báo " + (named or matching)[0]
@@ -109,28 +114,55 @@ def proper_case(caps: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def banner_name(line: str) -> str | None:
+    """The outlet a banner line names: its image's alt text ("Banner Tỉnh ủy Nghệ An (Home-latest-1)"),
+    the owner's name in capitals ("ỦY BAN NHÂN DÂN HUYỆN BÌNH SƠN"), a provincial e-paper's home link
+    ("Trang chủ báo điện tử tỉnh Lai Châu" -> "Báo Lai Châu"), or a portal's own title
+    ("Cổng thông tin điện tử tỉnh Gia Lai")."""
+    line = line.strip()
+    banner = _BANNER.match(line)
+    if banner:
+        return banner.group(1)
+    if not 3 <= len(line.split()) <= 14:
+        return None
+    if line.isupper() and _AUTHORITY.match(line):
+        return proper_case(line)
+    paper = _E_PAPER.match(line)
+    if paper:
+        provinces, _ = _places()
+        place = next((p for p in provinces if p.casefold() == paper.group(1).casefold()), None)
+        return "Báo " + place if place else None
+    return line if _PORTAL_TITLE.match(line) else None
+
+
 def propose(record: Record, raw_lines: list[str], rules: Rules) -> None:
-    """Portal-name candidates from the rules, the datelines, the banner and the first lines."""
+    """Portal-name candidates from the rules, the datelines and the banner (the page's first lines,
+    debris included: a banner's alt text is debris once read)."""
     if rules.known:
         record.propose("portal", rules.name, "rules")
     text = "\n".join(record.lines)
     for index, line in enumerate(record.lines):
         match = _MARK.match(line)
         if match:
-            name = _mark_name(match.group(1) or match.group(2), record, text)
-            record.propose("portal", name, "dateline", index)
+            mark = match.group(1) or match.group(2)
+            if _SITE.match(mark):
+                record.site = record.site or mark.lower()
+            record.propose("portal", _mark_name(mark, record, text), "dateline", index)
+        elif index < HEAD_LINES and _SITE_MARK.search(line):     # "22/12/2019 06:05 (Baohatinh.vn)"
+            site = _SITE_MARK.search(line).group(1).lower()
+            record.site = record.site or site
+            record.propose("portal", _site_name(site), "dateline", index)
+    title = record.lines[record.title_at].strip() if record.title_at is not None else None
     head = [line.strip() for line in raw_lines if line.strip()][:HEAD_LINES]
     for index, line in enumerate(head):
-        banner = _BANNER.match(line)
-        if banner:
-            record.propose("portal", banner.group(1), "banner", index)
-        elif line.isupper() and _AUTHORITY.match(line) and 3 <= len(line.split()) <= 12:
-            record.propose("portal", proper_case(line), "banner", index)
+        if line == title:
+            break
+        record.propose("portal", banner_name(line), "banner", index)
 
 
-def portal_id(rules: Rules, host: str | None, name: str | None) -> str:
-    if rules.known:
-        return rules.id
-    if host:
-        return host
+def portal_id(record: Record, name: str | None) -> str:
+    if record.rules.known:
+        return record.rules.id
+    if record.host or record.site:
+        return record.host or record.site
     return slugify(name) if name else "unknown"

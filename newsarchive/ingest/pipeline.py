@@ -84,7 +84,7 @@ def _rules_for(page: extract.Page, record: Record, options: Options) -> portals.
         rules = portals.by_id(portal_id) if portal_id else None
         if rules is not None:
             return rules
-    return page.rules or portals.by_host(record.host) or portals.identify(page.lines)
+    return page.rules or portals.by_host(record.host) or portals.identify(page.lines, record.host)
 
 
 def _accented_words(sample: str, words: list[str] | None = None) -> int:
@@ -112,9 +112,6 @@ def _propose_given(record: Record, page: extract.Page, options: Options) -> None
     record.propose("title", page.title, page.source)
     for source, moment, timed in page.dates:
         record.propose("date", moment, source, timed=timed)
-    if page.author:
-        found = byline.parse(page.author, record.rules, options.now)
-        record.propose("author", found.author if found else None, page.source)
     record.propose("category", page.category, page.source)
     record.propose("portal", page.site_name, "markup")
     record.propose("date", date_from_url(record.url or ""), "url")
@@ -127,7 +124,7 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
         raise Quarantine("tệp ghi chú đi kèm thư mục (README, giấy phép, danh sách nguồn), không phải bài cào về")
     record = Record(raw_name, given)
     page = _read(raw, raw_name, options, given)
-    record.url = given.url or page.url
+    record.set_url(given.url or page.url)
     rules = record.rules = _rules_for(page, record, options)
     if decode.lost_accents("\n".join(page.lines[:2000])[:LANGUAGE_SAMPLE]):
         raise Quarantine("văn bản đã mất dấu tiếng Việt (chữ có dấu bị thay bằng '?'), không khôi phục được")
@@ -142,13 +139,21 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
         raise Quarantine(found[1], found[0])
 
     _propose_given(record, page, options)
+    for index, line in enumerate(kept[:metadata.HEAD_SIZE]):
+        if naming.banner_name(line):       # the site's own name at the top: furniture, never a title
+            record.furniture.add(index)
     metadata.propose_head(record, options.now, rules.clean_title(page.title) if page.title else None)
     found = structure.by_address(record.url, kept, bool(record.proposed("date", "head")))
     if found:
         raise Quarantine(found[1], found[0])
     start = record.title_at + 1 if record.title_at is not None else 0
+    metadata.mark_meta_lines(record, start, options.now)
     naming.propose(record, page.lines, rules)
     outlets = {str(c.value).casefold() for c in record.proposed("portal")} | {rules.name.casefold()}
+    if page.author:
+        found = byline.parse(page.author, rules, options.now)
+        if found and found.author and not byline.is_outlet(found.author, outlets, rules):
+            record.propose("author", found.author, page.source)
     byline.propose(record, [i for i in range(start, len(kept)) if i not in record.furniture], outlets,
                    options.now)
     first = next((i for i in range(start, len(kept)) if i not in record.furniture), None)
@@ -175,7 +180,7 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
         title=title,
         date=chosen["date"].value,
         slug=slugify(title) or hashlib.sha256(raw).hexdigest()[:12],
-        portal=naming.portal_id(rules, record.host, name),
+        portal=naming.portal_id(record, name),
         portal_name=None if rules.known else name,
         body=convert.to_markdown(paragraphs, rules),
         author=author or None,

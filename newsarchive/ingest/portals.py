@@ -20,6 +20,7 @@ RULES_DIR = Path(__file__).with_name("portals")
 LIST_KEYS = ("tail_markers", "meta_labels", "byline_prefixes", "source_prefixes",
              "not_authors", "caption_prefixes", "outlet_prefixes")
 FIELDS = ("title", "date", "author", "category", "portal")
+TAIL_LABEL = 60     # characters: a tail marker is a short heading, or a short label before ":"
 
 
 @dataclass(slots=True)
@@ -30,11 +31,12 @@ class Rules:
     district: str | None = None
     identify: list[re.Pattern] = field(default_factory=list)
     debris_lines: frozenset[str] = frozenset()
-    debris_patterns: list[re.Pattern] = field(default_factory=list)
+    debris_patterns: re.Pattern | None = None   # every debris pattern as one alternation: one search a line
     inline_debris: list[re.Pattern] = field(default_factory=list)
     title_debris: list[re.Pattern] = field(default_factory=list)
     tail_markers: frozenset[str] = frozenset()
     meta_labels: list[str] = field(default_factory=list)
+    meta_pattern: re.Pattern | None = None    # the labels as one expression
     byline_prefixes: list[str] = field(default_factory=list)
     source_prefixes: list[str] = field(default_factory=list)
     not_authors: frozenset[str] = frozenset()
@@ -50,7 +52,7 @@ class Rules:
         text = line.strip()
         if text.casefold() in self.debris_lines:
             return True
-        return any(p.search(text) for p in self.debris_patterns)
+        return self.debris_patterns is not None and self.debris_patterns.search(text) is not None
 
     def strip_inline(self, line: str) -> str:
         for pattern in self.inline_debris:
@@ -64,7 +66,12 @@ class Rules:
         return title
 
     def is_tail_marker(self, line: str) -> bool:
-        return line.strip().rstrip(":").casefold() in self.tail_markers
+        """"Các tin khác", "Tin liên quan:", "Từ khóa: hội nghị, Đảng bộ" start another list."""
+        text = line[:TAIL_LABEL].strip().rstrip(":").casefold()
+        if len(line) <= TAIL_LABEL and text in self.tail_markers:
+            return True
+        label, colon, _ = text.partition(":")
+        return bool(colon) and label.strip() in self.tail_markers
 
     @property
     def known(self) -> bool:
@@ -108,11 +115,14 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
         district=data.get("district"),
         identify=[_compile(p) for p in data.get("identify") or []],
         debris_lines=frozenset(nfc(str(x)).strip().casefold() for x in lines),
-        debris_patterns=[_compile(p) for p in patterns],
+        debris_patterns=_compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None,
         inline_debris=[_compile(p) for p in inline],
         title_debris=[_compile(p) for p in merged("title_debris")],
         tail_markers=frozenset(nfc(x).casefold() for x in merged("tail_markers")),
         meta_labels=[nfc(x) for x in merged("meta_labels")],
+        meta_pattern=re.compile("|".join(re.escape(nfc(x)) for x in sorted(merged("meta_labels"), key=len,
+                                                                          reverse=True)), re.IGNORECASE)
+        if merged("meta_labels") else None,
         byline_prefixes=[nfc(x) for x in merged("byline_prefixes")],
         source_prefixes=[nfc(x) for x in merged("source_prefixes")],
         not_authors=frozenset(nfc(x).casefold() for x in merged("not_authors")),
@@ -149,28 +159,33 @@ def by_id(portal_id: str) -> Rules | None:
     return None
 
 
-def identify(lines: list[str], head_size: int = 12) -> Rules:
-    """The portal whose signatures match most of the first lines; else generic."""
+def identify(lines: list[str], host: str | None = None, head_size: int = 12) -> Rules:
+    """The portal all of whose signatures match the first lines (the most signatures when several
+    do); else generic. A portal that names its hosts is not one of a page whose host is another:
+    its signatures (a date line's form) may be shared by sites it does not cover."""
     generic, portals = load_all()
     head = list(islice((s for s in map(str.strip, lines) if s), head_size))
     best, best_score = generic, 0
     for rules in portals:
-        score = sum(1 for p in rules.identify if any(p.search(line) for line in head))
-        if score > best_score:
+        if host and rules.hosts and not _serves(rules, host):
+            continue
+        score = len(rules.identify)
+        if score > best_score and all(any(p.search(line) for line in head) for p in rules.identify):
             best, best_score = rules, score
     return best
+
+
+def _serves(rules: Rules, host: str) -> bool:
+    host = host.lower().removeprefix("www.")
+    return any(host == h or host.endswith("." + h) for h in rules.hosts)
 
 
 def by_host(host: str | None) -> Rules | None:
     """The portal serving ``host`` (or one of its subdomains)."""
     if not host:
         return None
-    host = host.lower().removeprefix("www.")
     _, portals = load_all()
-    for rules in portals:
-        if any(host == h or host.endswith("." + h) for h in rules.hosts):
-            return rules
-    return None
+    return next((rules for rules in portals if _serves(rules, host)), None)
 
 
 def identify_html(soup) -> Rules:

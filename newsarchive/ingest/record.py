@@ -37,9 +37,11 @@ class Record:
     lines: list[str] = field(default_factory=list)        # the page's lines, debris removed
     rules: Rules | None = None
     url: str | None = None
+    host: str | None = None                               # the URL's host, without www. / m.
     candidates: list[Candidate] = field(default_factory=list)
     furniture: set[int] = field(default_factory=set)      # lines of page furniture: never body
     title_at: int | None = None                            # the title's line, when the text shows it
+    site: str | None = None                                # the outlet's site as its mark names it
 
     def propose(self, name: str, value, source: str, position: int = -1, timed: bool = False,
                 span: tuple[int, ...] = ()) -> None:
@@ -49,11 +51,10 @@ class Record:
     def proposed(self, name: str, source: str | None = None) -> list[Candidate]:
         return [c for c in self.candidates if c.field == name and (source is None or c.source == source)]
 
-    @property
-    def host(self) -> str | None:
-        if not self.url or "://" not in self.url:
-            return None
-        host = (urlsplit(self.url).hostname or "").lower()
-        for prefix in ("www.", "m."):
-            host = host.removeprefix(prefix)
-        return host or None
+    def set_url(self, url: str | None) -> None:
+        self.url, self.host = url, None
+        if url and "://" in url:
+            host = (urlsplit(url).hostname or "").lower()
+            for prefix in ("www.", "m."):
+                host = host.removeprefix(prefix)
+            self.host = host or None

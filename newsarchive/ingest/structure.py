@@ -4,6 +4,8 @@
   dated teaser lines; or teasers each opening with the outlet's dateline;
 * a menu: lines of navigation and no run of prose at all;
 * a ticker: one-line items of different stories strung together ("* ... * ... * ...");
+* a work schedule: rows that open with a day ("Thứ Hai (06/01)") or a time ("07 giờ 30:", "14h00"),
+  most of its lines such rows;
 * by address, when the crawl gave it: a site's root (or a language edition's root) is its home
   page; a numbered page ("trang-2", "?page=3") is a listing, and a section's address (a few
   words, no article id) holding no more than a teaser is a listing too.
@@ -24,11 +26,16 @@ from .portals import Rules
 TEASER_MAX_WORDS = 30
 ARTICLE_PARAGRAPH_WORDS = 100
 MENU_MIN_LINES = 5
-TICKER_ITEMS = 4
+TICKER_ITEMS = 6
+TICKER_ITEM_WORDS = 35   # words of an item on average: a headline or a one-sentence note
 SECTION_MAX_WORDS = 7       # a section's address names it in a few words; an article's names its title
 THIN_LINES = 2              # a section page that kept no more than a headline and its lede
 _DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}")
 _DATELINE = re.compile(r"^(\(\w[\w.]*\)\s*-?|\w[\w.]*\s?[-–])(?=\s)")
+_SLOT = re.compile(r"^[-•+*|]?\s*(\(?\d{1,2}\s*(h|giờ|g|:)\s*\d{0,2}\b|thứ\s+(hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)\b|"
+                   r"chủ nhật\b|(buổi\s+)?(sáng|chiều|tối)\s*[:(-])", re.IGNORECASE)
+_CLOCK = re.compile(r"^[-•+*|]?\s*\(?\d{1,2}\s*(h|giờ|g|:)\s*\d{0,2}\b", re.IGNORECASE)
+SCHEDULE_MIN_SLOTS = 4
 _TICKER_SPLIT = re.compile(r"(?:^|\s)\*+\s+")
 _PAGE_NUMBER = re.compile(r"(?:^|[/_-])(trang|page|p)[-_]?\d+(?:\.\w+)?/?$|[?&](page|p|trang)=\d+", re.IGNORECASE)
 _LANGUAGE_ROOT = re.compile(r"^/(en|english|vi|fr|zh|cn|ko|ja|lo|km|ru)/?$", re.IGNORECASE)
@@ -68,8 +75,19 @@ def is_menu(lines: list[str]) -> bool:
 
 
 def is_ticker(line: str) -> bool:
+    """Many one-sentence items in one line, each starting anew ("* Sở Nội vụ thông báo ... * ...")."""
+    if line.count("*") < TICKER_ITEMS - 1:
+        return False
     items = [item for item in _TICKER_SPLIT.split(line) if item.strip()]
-    return len(items) >= TICKER_ITEMS and all(item.strip()[:1].isupper() for item in items)
+    return (len(items) >= TICKER_ITEMS and all(item.strip()[:1].isupper() for item in items)
+            and sum(len(item.split()) for item in items) <= TICKER_ITEM_WORDS * len(items))
+
+
+def is_schedule(lines: list[str]) -> bool:
+    """A work schedule: rows of days and times, most of the page."""
+    slots = [line for line in lines if _SLOT.match(line)]
+    clocks = sum(1 for line in slots if _CLOCK.match(line))
+    return len(slots) >= SCHEDULE_MIN_SLOTS and clocks >= 2 and len(slots) * 3 >= len(lines)
 
 
 def by_structure(lines: list[str], rules: Rules, now: datetime | None) -> tuple[str, str] | None:
@@ -78,6 +96,8 @@ def by_structure(lines: list[str], rules: Rules, now: datetime | None) -> tuple[
     if teasers >= 2 or is_listing(lines):
         return "listing", ("trang danh mục: các tin tóm tắt, mỗi tin có tiêu đề và ngày riêng, "
                            "không có bài viết")
+    if is_schedule(lines):
+        return "schedule", "lịch làm việc: các dòng ngày, giờ và việc, không phải một bài viết"
     if is_menu(lines):
         return "menu-only", (f"trang chỉ có trình đơn, dòng điều hướng ({len(lines)} dòng ngắn), không có "
                              "đoạn văn nào của bài viết")
