@@ -23,6 +23,10 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # The body ``newsarchive new`` writes: refused by check and build until replaced.
 PLACEHOLDER = "VIẾT NỘI DUNG BÀI Ở ĐÂY"
+# Keys ingest writes (issue 15): ``portal_name``, how readers see a portal that has no rule file;
+# ``by_hand``, the fields the archivist gave by hand (``ingest --given``), from BY_HAND_FIELDS.
+INGEST_KEYS = ("portal_name", "by_hand")
+BY_HAND_FIELDS = ("title", "date", "author", "portal")
 
 
 class FrontMatterError(ValueError):
@@ -212,6 +216,13 @@ def problems(doc: Document) -> list[tuple[int, str]]:
     portal = meta.get("portal")
     if not isinstance(portal, str) or not portal.strip():
         found.append((line_of("portal"), "thiếu nguồn (portal); bài biên tập viên viết thì ghi: portal: editor"))
+    name = meta.get("portal_name")
+    if "portal_name" in meta and (not isinstance(name, str) or not name.strip() or "\n" in name.strip()):
+        found.append((line_of("portal_name"), "tên nguồn (portal_name) phải là một dòng chữ, ví dụ: portal_name: Báo Hà Tĩnh"))
+    by_hand = meta.get("by_hand")
+    if "by_hand" in meta and (not isinstance(by_hand, list) or any(f not in BY_HAND_FIELDS for f in by_hand)):
+        found.append((line_of("by_hand"), f"by_hand phải là danh sách các trường nhập tay ({', '.join(BY_HAND_FIELDS)}), "
+                                          f"có: {by_hand}"))
     if not doc.body.strip():
         found.append((doc.body_line, "nội dung bài viết trống"))
     elif PLACEHOLDER in doc.body:
