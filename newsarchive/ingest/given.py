@@ -25,6 +25,8 @@ from ..vietnamese import nfc
 from .record import Given
 
 COLUMNS = ("file", "url", "date", "title", "author", "portal")
+NOTES = ("reason", "seen")   # read and ignored: the --todo table says why each file is there, what it showed
+SEEN_WORDS = {"title": "tiêu đề", "date": "ngày", "author": "tác giả"}
 
 
 class GivenError(ValueError):
@@ -51,7 +53,7 @@ def load(path: Path) -> dict[str, Given]:
         raise GivenError(f"{path}:1: dòng đầu phải là tên các cột, bắt đầu bằng 'file' "
                          f"(các cột: {', '.join(COLUMNS)})")
     header = [name.strip() for name in rows[0]]
-    unknown = [name for name in header if name not in COLUMNS]
+    unknown = [name for name in header if name not in COLUMNS + NOTES]
     if unknown or len(set(header)) < len(header):
         raise GivenError(f"{path}:1: cột không có hoặc lặp lại: {', '.join(unknown) or 'cột trùng tên'} "
                          f"(các cột: {', '.join(COLUMNS)})")
@@ -61,7 +63,8 @@ def load(path: Path) -> dict[str, Given]:
             continue
         if len(row) > len(header):
             raise GivenError(f"{path}:{number}: dòng có {len(row)} ô, bảng chỉ có {len(header)} cột")
-        cells = {name: nfc(" ".join(cell.split())) for name, cell in zip(header, row) if cell.strip()}
+        cells = {name: nfc(" ".join(cell.split())) for name, cell in zip(header, row)
+                 if cell.strip() and name in COLUMNS}
         if "file" not in cells:
             raise GivenError(f"{path}:{number}: thiếu tên tệp ở cột 'file'")
         if cells["file"] in table:
@@ -72,13 +75,42 @@ def load(path: Path) -> dict[str, Given]:
     return table
 
 
-def lookup(table: dict[str, Given], path: Path, root: Path | None) -> Given:
+def key_for(path: Path, sources: list[Path]) -> str:
+    """How a table names an input: its path under the folder given on the command line."""
+    for source in sources:
+        if source.is_dir():
+            try:
+                return path.relative_to(source).as_posix()
+            except ValueError:
+                continue
+    return path.name
+
+
+def for_input(table: dict[str, Given], path: Path, sources: list[Path]) -> Given:
     """The row for an input: by its path under the folder it was found in, else by its name."""
-    if root is not None:
-        try:
-            relative = path.relative_to(root).as_posix()
-        except ValueError:
-            relative = None
-        if relative in table:
-            return table[relative]
-    return table.get(path.name) or Given()
+    if not table:
+        return Given()
+    return table.get(key_for(path, sources)) or table.get(path.name) or Given()
+
+
+def unmatched(table: dict[str, Given], paths: list[Path], sources: list[Path]) -> list[str]:
+    """Rows that name no input (a typo the archivist should hear of)."""
+    known = {key_for(p, sources) for p in paths} | {p.name for p in paths}
+    return [name for name in table if name not in known]
+
+
+def write_todo(entries, sources: list[Path], path: Path) -> int:
+    """The quarantined inputs as a table to fill in and pass back with --given: each row says why,
+    and what the page did show (``seen``, not read back); the archivist fills the missing cells
+    (a value filled in wins over the page's and is recorded as given by hand) and re-runs."""
+    rows = ["\t".join(("file", "reason", "seen", "date", "title", "author", "portal"))]
+    for entry in entries:
+        if entry.status != "quarantined":
+            continue
+        found = entry.found or {}
+        seen = " | ".join(f"{SEEN_WORDS[name]}: {found[name]}" for name in SEEN_WORDS if found.get(name))
+        cells = [key_for(Path(entry.path), sources), entry.reason or "", seen, "", "", "", ""]
+        rows.append("\t".join(" ".join(cell.split()) for cell in cells))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return len(rows) - 1

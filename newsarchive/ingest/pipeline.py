@@ -52,9 +52,10 @@ class Quarantine(ValueError):
     (Vietnamese); ``kind`` is its class (listing, home, schedule, menu-only, no-title, no-date,
     not-vietnamese, other)."""
 
-    def __init__(self, message: str, kind: str = "other"):
+    def __init__(self, message: str, kind: str = "other", found: dict | None = None):
         super().__init__(message)
         self.kind = kind
+        self.found = found or {}       # what the page did show (title, date...): the archivist adds the rest
 
 
 @dataclass(slots=True)
@@ -118,6 +119,15 @@ def _propose_given(record: Record, page: extract.Page, options: Options) -> None
     record.propose("date", options.default_date, "default")
 
 
+def _shown(chosen: dict) -> dict[str, str]:
+    """What the page showed of title, date and author, as the --given table writes them."""
+    shown = {name: str(chosen[name].value) for name in ("title", "author") if chosen.get(name)}
+    date = chosen.get("date")
+    if date is not None:
+        shown["date"] = date.value.strftime("%Y-%m-%dT%H:%M" if date.timed else "%Y-%m-%d")
+    return shown
+
+
 def process(raw: bytes, raw_name: str, options: Options | None = None, given: Given | None = None) -> Article:
     options, given = options or Options(), given or Given()
     if _FOLDER_NOTES.fullmatch(raw_name):
@@ -128,13 +138,14 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
     rules = record.rules = _rules_for(page, record, options)
     if decode.lost_accents("\n".join(page.lines[:2000])[:LANGUAGE_SAMPLE]):
         raise Quarantine("văn bản đã mất dấu tiếng Việt (chữ có dấu bị thay bằng '?'), không khôi phục được")
-    if structure.is_home_address(record.url):
+    if structure.is_home_address(record.url) and not (given.title and given.date):
         raise Quarantine(f"trang chủ của trang tin ({record.url}), không phải một bài viết", "home")
     kept = record.lines = clean.clean_lines(page.lines, rules)
     if not kept:
         raise Quarantine("không còn nội dung sau khi lọc rác trang (trình đơn, chân trang, bộ đếm)")
     _check_language(kept)
-    found = structure.by_structure(kept, rules, options.now)
+    stated = bool(given.title and given.date)     # the archivist says it is an article: no structural test
+    found = None if stated else structure.by_structure(kept, rules, options.now)
     if found:
         raise Quarantine(found[1], found[0])
 
@@ -143,7 +154,7 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
         if naming.banner_name(line):       # the site's own name at the top: furniture, never a title
             record.furniture.add(index)
     metadata.propose_head(record, options.now, rules.clean_title(page.title) if page.title else None)
-    found = structure.by_address(record.url, kept, bool(record.proposed("date", "head")))
+    found = None if stated else structure.by_address(record.url, kept, bool(record.proposed("date", "head")))
     if found:
         raise Quarantine(found[1], found[0])
     start = record.title_at + 1 if record.title_at is not None else 0
@@ -161,18 +172,19 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
         metadata.propose_lede_date(record, first, options.now)
     chosen = decide(record.candidates, rules.priorities)
 
+    shown = _shown(chosen)
     if chosen.get("title") is None:
         opening = kept[first] if first is not None else kept[0]
         raise Quarantine("không thấy tiêu đề: trang mở đầu bằng đoạn văn " + _quote(opening)
-                         + " (nếu là bài viết, hãy cho tiêu đề trong bảng --given)", "no-title")
-    title = rules.clean_title(chosen["title"].value)
+                         + " (nếu là bài viết, hãy cho tiêu đề trong bảng --given)", "no-title", shown)
+    title = shown["title"] = rules.clean_title(chosen["title"].value)
     taken = {i for c in chosen.values() if c is not None for i in c.span}
     paragraphs = body.paragraphs(record, taken)
     if not title or len(title) > 300 or not paragraphs:
         raise Quarantine(f"không thấy nội dung bài viết dưới tiêu đề {_quote(title)}")
     if chosen.get("date") is None:
         raise Quarantine(f"không thấy ngày đăng của bài {_quote(title)} (các ngày trong bài chỉ là ngày được "
-                         "nhắc tới); hãy cho ngày trong bảng --given hoặc dùng --default-date", "no-date")
+                         "nhắc tới); hãy cho ngày trong bảng --given hoặc dùng --default-date", "no-date", shown)
     name = chosen.get("portal").value if chosen.get("portal") else None
     body_text = "\n".join(paragraphs)
     author = chosen["author"].value if chosen.get("author") else None
