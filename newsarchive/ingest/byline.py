@@ -161,10 +161,12 @@ def propose(record: Record, body: list[int], outlets: set[str], now: datetime | 
         if index == body[0] or not (leaked or short):
             break
         skipped.append(index)
-    if len(body) > 1:
-        top = body[0]
+    under_title = [c.position for c in record.proposed("date", "head")]   # "VĂN HÀO - TRẦN HỮU 30/04/2016 11:39"
+    if len(body) > 1 or under_title:
+        top = under_title[0] if under_title else body[0]
         found = parse(lines[top], rules, now)
         if found is not None and found.author and not is_outlet(found.author, outlets, rules) \
                 and _marked(lines[top], found, rules):
             record.propose("author", found.author, "byline-top", top, span=(top,))
-            record.propose("date", found.date, "byline", top, timed=found.timed, span=(top,))
+            if not under_title:
+                record.propose("date", found.date, "byline", top, timed=found.timed, span=(top,))
