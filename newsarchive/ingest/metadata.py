@@ -102,8 +102,7 @@ def propose_head(record: Record, now: datetime | None, markup_title: str | None 
     """Title, date and section candidates from the first lines of the record."""
     lines, rules = record.lines, record.rules
     head = lines[:HEAD_SIZE]
-    dated = {i: meta_line(line, rules, now) for i, line in enumerate(head)}
-    dated = {i: found for i, found in dated.items() if found is not None}
+    dated = {i: found for i, found in enumerate(record.dated[:HEAD_SIZE]) if found is not None}
     title_at = _find_title(head, dated, markup_title, record.furniture)
     for index, line in enumerate(head[:title_at]):
         crumbs = _crumbs(line)
@@ -162,7 +161,7 @@ def mark_meta_lines(record: Record, start: int, now: datetime | None) -> None:
     labels = record.rules.meta_pattern
     for index in range(start, len(record.lines)):
         line = record.lines[index]
-        found = None if index in record.furniture else meta_line(line, record.rules, now)
+        found = None if index in record.furniture else record.dated[index]
         if found and (found[1] or (labels is not None and labels.search(line))):
             record.furniture.add(index)
 

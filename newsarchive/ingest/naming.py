@@ -36,6 +36,7 @@ _PORTAL_TITLE = re.compile(r"^(Cổng|Trang) (thông tin điện tử|TTĐT)\s+\
 _AUTHORITY = re.compile(r"^(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|"
                         r"ĐẢNG ỦY|SỞ|BAN|CỔNG THÔNG TIN|TRANG THÔNG TIN|BÁO|ĐÀI)\s")
 HEAD_LINES = 6
+BANNER_MAX = 120     # characters
 
 
 @cache
@@ -120,6 +121,8 @@ def banner_name(line: str) -> str | None:
     ("Trang chủ báo điện tử tỉnh Lai Châu" -> "Báo Lai Châu"), or a portal's own title
     ("Cổng thông tin điện tử tỉnh Gia Lai")."""
     line = line.strip()
+    if len(line) > BANNER_MAX:
+        return None
     banner = _BANNER.match(line)
     if banner:
         return banner.group(1)

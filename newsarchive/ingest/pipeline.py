@@ -31,7 +31,8 @@ from .record import Given, Record
 
 VIETNAMESE_SHARE = 0.2  # Vietnamese prose has about half its words accented; English quoting names, a few
 LEDE_MIN_WORDS = 8
-LANGUAGE_SAMPLE = 20_000  # characters enough to tell the language
+LANGUAGE_SAMPLE = 20_000  # characters enough to tell accents lost to "?"
+LANGUAGE_WORDS = 6_000    # characters of the kept text enough to tell its language (a thousand words)
 QUOTE = 70                # characters of a line quoted in a reason
 _WORD = re.compile(r"[^\W\d_]+")
 _ACCENTED = re.compile(r"[^\W\d_]*[\u00c0-\u1ef9][^\W\d_]*")   # NFC text: accents are precomposed
@@ -96,7 +97,7 @@ def _accented_words(sample: str, words: list[str] | None = None) -> int:
 
 
 def _check_language(kept: list[str]) -> None:
-    sample = "\n".join(kept)[:LANGUAGE_SAMPLE]
+    sample = "\n".join(kept)[:LANGUAGE_WORDS]
     words = _WORD.findall(sample)
     if not has_diacritics(sample) or _accented_words(sample, words) < VIETNAMESE_SHARE * len(words):
         raise Quarantine("không phải bài tiếng Việt (quá ít chữ mang dấu)", "not-vietnamese")
@@ -145,7 +146,8 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
         raise Quarantine("không còn nội dung sau khi lọc rác trang (trình đơn, chân trang, bộ đếm)")
     _check_language(kept)
     stated = bool(given.title and given.date)     # the archivist says it is an article: no structural test
-    found = None if stated else structure.by_structure(kept, rules, options.now)
+    record.dated = [metadata.meta_line(line, rules, options.now) for line in kept]
+    found = None if stated else structure.by_structure(kept, record.dated)
     if found:
         raise Quarantine(found[1], found[0])
 
@@ -198,7 +200,8 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
         author=author or None,
         tags=tagging.tag(title, paragraphs[0], body_text, rules),
         category=chosen["category"].value if chosen.get("category") else None,
-        summary=metadata.summarise(next((p for p in paragraphs if len(p.split()) >= LEDE_MIN_WORDS), paragraphs[0])),
+        summary=metadata.summarise(next((p for p in paragraphs if len(p) > 200 or len(p.split()) >= LEDE_MIN_WORDS),
+                                        paragraphs[0])),
         source_url=record.url if record.url and record.url.startswith("http") else None,
         raw_name=raw_name,
         raw_sha256=hashlib.sha256(raw).hexdigest(),

@@ -55,7 +55,7 @@ class Rules:
         return self.debris_patterns is not None and self.debris_patterns.search(text) is not None
 
     def strip_inline(self, line: str) -> str:
-        for pattern in self.inline_debris:
+        for pattern in self.inline_debris:      # one by one: each keeps its own fast literal scan
             line = pattern.sub(" ", line)
         return line
 
@@ -167,7 +167,7 @@ def identify(lines: list[str], host: str | None = None, head_size: int = 12) -> 
     head = list(islice((s for s in map(str.strip, lines) if s), head_size))
     best, best_score = generic, 0
     for rules in portals:
-        if host and rules.hosts and not _serves(rules, host):
+        if host and rules.hosts:      # by_host found none of these serving it
             continue
         score = len(rules.identify)
         if score > best_score and all(any(p.search(line) for line in head) for p in rules.identify):
@@ -175,17 +175,23 @@ def identify(lines: list[str], host: str | None = None, head_size: int = 12) -> 
     return best
 
 
-def _serves(rules: Rules, host: str) -> bool:
-    host = host.lower().removeprefix("www.")
-    return any(host == h or host.endswith("." + h) for h in rules.hosts)
+_HOSTS: dict = {}
+
+
+def _hosts() -> dict[str, Rules]:
+    """Host -> the portal serving it, made once per loading of the rule files."""
+    _, portals = load_all()
+    if _HOSTS.get("of") is not portals:
+        _HOSTS.update(of=portals, hosts={host: rules for rules in reversed(portals) for host in rules.hosts})
+    return _HOSTS["hosts"]
 
 
 def by_host(host: str | None) -> Rules | None:
     """The portal serving ``host`` (or one of its subdomains)."""
     if not host:
         return None
-    _, portals = load_all()
-    return next((rules for rules in portals if _serves(rules, host)), None)
+    hosts, labels = _hosts(), host.lower().removeprefix("www.").split(".")
+    return next((hosts[name] for name in (".".join(labels[i:]) for i in range(len(labels))) if name in hosts), None)
 
 
 def identify_html(soup) -> Rules:

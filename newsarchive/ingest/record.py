@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit
+import re
 
 from .decide import Candidate
 from .portals import Rules
+
+_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)")
 
 
 @dataclass(slots=True)
@@ -35,6 +37,7 @@ class Record:
     raw_name: str
     given: Given = field(default_factory=Given)
     lines: list[str] = field(default_factory=list)        # the page's lines, debris removed
+    dated: list = field(default_factory=list)             # per line: (date, timed) of a page-metadata line, or None
     rules: Rules | None = None
     url: str | None = None
     host: str | None = None                               # the URL's host, without www. / m.
@@ -53,8 +56,9 @@ class Record:
 
     def set_url(self, url: str | None) -> None:
         self.url, self.host = url, None
-        if url and "://" in url:
-            host = (urlsplit(url).hostname or "").lower()
+        found = _HOST.match(url or "")
+        if found:
+            host = found.group(1).lower()
             for prefix in ("www.", "m."):
                 host = host.removeprefix(prefix)
             self.host = host or None

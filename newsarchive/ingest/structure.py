@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime
 from urllib.parse import urlsplit
 
-from .metadata import heading_shaped, is_prose, meta_line_date
-from .portals import Rules
+from .metadata import heading_shaped, is_prose
 
 TEASER_MAX_WORDS = 30
 ARTICLE_PARAGRAPH_WORDS = 100
@@ -58,15 +56,11 @@ def is_listing(lines: list[str]) -> bool:
     return bool(openings) and len(lines) >= 6 and openings.most_common(1)[0][1] * 5 >= len(lines) * 2
 
 
-def dated_teasers(lines: list[str], rules: Rules, now: datetime | None) -> int:
-    """Teaser blocks: a headline, its own date line, then a lede (a headline may be shown twice)."""
-    count = 0
-    for index, line in enumerate(lines):
-        if index == 0 or index + 1 >= len(lines) or meta_line_date(line, rules, now) is None:
-            continue
-        if heading_shaped(lines[index - 1]) and not meta_line_date(lines[index + 1], rules, now):
-            count += 1
-    return count
+def dated_teasers(lines: list[str], dated: list) -> int:
+    """Teaser blocks: a headline, its own date line, then a lede (a headline may be shown twice).
+    ``dated``: each line's page-metadata date, or None."""
+    return sum(1 for index in range(1, len(lines) - 1)
+               if dated[index] and not dated[index + 1] and heading_shaped(lines[index - 1]))
 
 
 def is_menu(lines: list[str]) -> bool:
@@ -90,9 +84,9 @@ def is_schedule(lines: list[str]) -> bool:
     return len(slots) >= SCHEDULE_MIN_SLOTS and clocks >= 2 and len(slots) * 3 >= len(lines)
 
 
-def by_structure(lines: list[str], rules: Rules, now: datetime | None) -> tuple[str, str] | None:
+def by_structure(lines: list[str], dated: list) -> tuple[str, str] | None:
     """(reason class, Vietnamese reason) for a page that is not an article, else None."""
-    teasers = dated_teasers(lines, rules, now)
+    teasers = dated_teasers(lines, dated)
     if teasers >= 2 or is_listing(lines):
         return "listing", ("trang danh mục: các tin tóm tắt, mỗi tin có tiêu đề và ngày riêng, "
                            "không có bài viết")
