@@ -13,6 +13,7 @@ from .metadata import LONG_LINE, _SENTENCE_BREAK
 from .record import Record
 
 CAPTION_MAX_WORDS = 45
+POSITIONED_MAX_WORDS = 60   # a caption naming where people stand ("(giữa)") may be longer
 HEADING_MAX_WORDS = 12      # a shorter unpunctuated line between paragraphs is a subheading
 SHORT_CAPTION_WORDS = 25
 _TERMINAL = re.compile(r"[.!?:;,…\"”)]$")
@@ -28,18 +29,16 @@ def is_caption(line: str, previous: str | None, following: str | None, prefixes:
     if len(line) > LONG_LINE:
         return False
     words = len(line.split())
-    if words > CAPTION_MAX_WORDS:
-        return False
-    if line.endswith("|") or _PHOTO_CREDIT.search(line):
+    if words <= CAPTION_MAX_WORDS and (line.endswith("|") or _PHOTO_CREDIT.search(line)):
         return True
-    if previous is None or following is None:
+    if previous is None or following is None or words > POSITIONED_MAX_WORDS:
         return False
     one_sentence = not _SENTENCE_BREAK.search(line.rstrip(".!?…"))
+    if one_sentence and _POSITION.search(line):      # a long caption still says who stands where
+        return True
     led = any(line.startswith(prefix) for prefix in prefixes)
     if not _TERMINAL.search(line):
         return HEADING_MAX_WORDS < words <= CAPTION_MAX_WORDS or led
-    if one_sentence and _POSITION.search(line):
-        return True
     shorter = min(len(previous.split()), len(following.split())) >= 2 * words
     return led and one_sentence and words <= SHORT_CAPTION_WORDS and shorter
 

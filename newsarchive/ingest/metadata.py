@@ -147,8 +147,9 @@ def _find_title(head: list[str], dated: dict, markup_title: str | None,
         if index in dated or index in furniture or _crumbs(line):
             continue
         if heading_shaped(line):
-            if not (_is_kicker(line) and index + 1 < len(head) and heading_shaped(head[index + 1])):
-                return index if index + 1 < len(head) else None
+            if _is_kicker(line) and index + 1 < len(head) and heading_shaped(head[index + 1]):
+                continue
+            return index if index + 1 < len(head) else None
         elif is_prose(line) or _ENUMERATED.match(line):
             return None
     return None

@@ -31,10 +31,15 @@ _SITE_MARK = re.compile(r"\(\s*([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))
 _PAPER_SUFFIX = re.compile(r"(O|ĐT|DT|ONLINE)$")
 _PAPER_PREFIX = "B"      # "BAG": Báo An Giang
 _BANNER = re.compile(r"^(?:site\s+|image\s+)?banner\s+(.{4,80}?)\s*(\([^()]*\))?$", re.IGNORECASE)
-_E_PAPER = re.compile(r"^(?:trang chủ\s+)?báo điện tử (?:tỉnh |thành phố )?(.{3,25})$", re.IGNORECASE)
+_E_PAPER = re.compile(r"^(?:trang chủ\s+)?báo (?:điện tử )?(?:tỉnh |thành phố )?(.{3,25}?)(?: điện tử| online)?$",
+                      re.IGNORECASE)
+# A footer's "Bản quyền thuộc về Báo X", "© 2024 Báo X", "Copyright © Báo X".
+_COPYRIGHT = re.compile(r"^(?:©|copyright\s*©?|bản quyền(?: thuộc)?(?: về)?)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*:?\s*"
+                        r"((?:báo|cổng|trang|đài|tạp chí)\b[^.|©]{3,60})", re.IGNORECASE)
 _PORTAL_TITLE = re.compile(r"^(Cổng|Trang) (thông tin điện tử|TTĐT)\s+\S", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|"
                         r"ĐẢNG ỦY|SỞ|BAN|CỔNG THÔNG TIN|TRANG THÔNG TIN|BÁO|ĐÀI)\s")
+_LETTERS = re.compile(r"[^a-z]")
 HEAD_LINES = 6
 BANNER_MAX = 120     # characters
 
@@ -55,21 +60,25 @@ def _places() -> tuple[tuple[str, ...], dict[str, str]]:
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in name.upper().split())
+    """"Bà Rịa - Vũng Tàu" -> "BRVT"."""
+    return "".join(word[0] for word in name.upper().split() if word[0].isalpha())
 
 
 def paper_of(mark: str, host: str | None, text: str) -> str | None:
     """"CMO" -> "Báo Cà Mau", "HBĐT" -> "Báo Hòa Bình", "BAG" -> "Báo An Giang": a provincial paper's
-    mark (its province's initials after "B" or before "O"/"ĐT"), settled by the host or the text."""
-    mark = mark.upper()
+    mark (its province's initials after "B" or before "O"/"ĐT"), settled by the host or the text.
+    Bare initials ("BR-VT") count only where the page's host is that province's paper."""
+    mark = mark.upper().replace("-", "")
     stems = [_PAPER_SUFFIX.sub("", mark)] if _PAPER_SUFFIX.search(mark) else []
     if mark.startswith(_PAPER_PREFIX) and len(mark) >= 3:
         stems.append(mark[1:])
+    if host:
+        stems.append(mark)
     provinces, _ = _places()
     matching = [p for p in provinces if any(2 <= len(stem) <= 4 and _initials(p) == stem for stem in stems)]
     if host:   # the page's own site settles it, or contradicts it ("BTV" on btv.org.vn is no Trà Vinh paper)
-        bare = fold(host).replace("-", "")
-        by_site = [p for p in matching if fold(p).replace(" ", "") in bare]
+        bare = _LETTERS.sub("", fold(host))
+        by_site = [p for p in matching if _LETTERS.sub("", fold(p)) in bare]
         return "Báo " + by_site[0] if by_site else None
     named = [p for p in matching if p in text]
     if len(matching) == 1 or len(named) == 1:
@@ -123,18 +132,18 @@ def banner_name(line: str) -> str | None:
     line = line.strip()
     if len(line) > BANNER_MAX:
         return None
-    banner = _BANNER.match(line)
+    banner = _BANNER.match(line) or _COPYRIGHT.match(line)
     if banner:
-        return banner.group(1)
+        return banner.group(1).strip(" .,;:-")
     if not 3 <= len(line.split()) <= 14:
         return None
-    if line.isupper() and _AUTHORITY.match(line):
-        return proper_case(line)
     paper = _E_PAPER.match(line)
     if paper:
         provinces, _ = _places()
-        place = next((p for p in provinces if p.casefold() == paper.group(1).casefold()), None)
+        place = next((p for p in provinces if p.casefold() == paper.group(1).strip().casefold()), None)
         return "Báo " + place if place else None
+    if line.isupper() and _AUTHORITY.match(line):
+        return proper_case(line)
     return line if _PORTAL_TITLE.match(line) else None
 
 
@@ -156,11 +165,14 @@ def propose(record: Record, raw_lines: list[str], rules: Rules) -> None:
             record.site = record.site or site
             record.propose("portal", _site_name(site), "dateline", index)
     title = record.lines[record.title_at].strip() if record.title_at is not None else None
-    head = [line.strip() for line in raw_lines if line.strip()][:HEAD_LINES]
-    for index, line in enumerate(head):
+    filled = [line.strip() for line in raw_lines if line.strip()]
+    for index, line in enumerate(filled[:HEAD_LINES]):
         if line == title:
             break
         record.propose("portal", banner_name(line), "banner", index)
+    for index, line in enumerate(filled[HEAD_LINES:], start=HEAD_LINES):   # a footer's copyright line
+        if len(line) <= BANNER_MAX and _COPYRIGHT.match(line):
+            record.propose("portal", banner_name(line), "banner", index)
 
 
 def portal_id(record: Record, name: str | None) -> str:
