@@ -80,7 +80,7 @@ def _named_unit(parts: list[str]) -> bool:
     return any(_UNIT_CODE.match(p) or _capitalised(p) >= 2 for p in parts)
 
 
-def _names(text: str) -> str | None:
+def _names(text: str, people_only: bool = False) -> str | None:
     """The author(s) a name-shaped text credits, or None when it is not name-shaped."""
     parts = [p.strip() for p in _JOINERS.split(text) if p.strip()]
     if not parts:
@@ -88,6 +88,8 @@ def _names(text: str) -> str | None:
     people = [_personal(p) for p in parts]
     if all(people):
         return ", ".join(title_case_name(p) if p.isupper() else p for p in parts)
+    if people_only:
+        return None
     if people[0] and all(_unit(p) for p in parts[1:]):
         return title_case_name(parts[0]) if parts[0].isupper() else parts[0]    # name – affiliation
     if all(_unit(p) for p in parts) and _named_unit(parts) and len(text.split()) <= KICKER_MAX_WORDS:
@@ -95,8 +97,9 @@ def _names(text: str) -> str | None:
     return None
 
 
-def parse(line: str, rules: Rules, now: datetime | None = None) -> Byline | None:
-    """The byline a line is, or None."""
+def parse(line: str, rules: Rules, now: datetime | None = None, people_only: bool = False) -> Byline | None:
+    """The byline a line is, or None. ``people_only``: only persons' names count (a date line's
+    words besides its date are a weekday or a label more often than a unit)."""
     text = _SOURCE_NOTE.sub("", line.strip())      # "Huyền Lê (Theo AFP)" -> "Huyền Lê"
     if not text or len(text) > BYLINE_MAX_CHARS or len(text.split()) > BYLINE_MAX_WORDS:
         return None
@@ -117,7 +120,7 @@ def parse(line: str, rules: Rules, now: datetime | None = None) -> Byline | None
         return None
     if folded in rules.not_authors or all(w in rules.not_authors for w in folded.split()):
         return Byline(None)
-    author = _names(text)
+    author = _names(text, people_only)
     if author is None:
         return None
     return Byline(author, found[0] if found else None, bool(found and found[1]))
@@ -164,7 +167,7 @@ def propose(record: Record, body: list[int], outlets: set[str], now: datetime | 
     under_title = [c.position for c in record.proposed("date", "head")]   # "VĂN HÀO - TRẦN HỮU 30/04/2016 11:39"
     if len(body) > 1 or under_title:
         top = under_title[0] if under_title else body[0]
-        found = parse(lines[top], rules, now)
+        found = parse(lines[top], rules, now, people_only=bool(under_title))
         if found is not None and found.author and not is_outlet(found.author, outlets, rules) \
                 and _marked(lines[top], found, rules):
             record.propose("author", found.author, "byline-top", top, span=(top,))

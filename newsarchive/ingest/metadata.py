@@ -109,6 +109,13 @@ def propose_head(record: Record, now: datetime | None, markup_title: str | None 
         if crumbs:
             record.propose("category", crumbs[-1].strip(), "breadcrumb", index, span=(index,))
     if title_at is None:
+        # No title in the text: a date line opening it, before any prose, is the page's date slot
+        # ("Thứ Tư, ngày 04/06/2025 | 15:10" above the lede), for a title given by hand.
+        opening = next((i for i, line in enumerate(head) if i not in record.furniture and (i in dated or is_prose(line))),
+                       None)
+        if opening is not None and opening in dated:
+            record.propose("date", dated[opening][0], "head", opening, timed=dated[opening][1], span=(opening,))
+            record.furniture.update(range(opening + 1))
         return
     record.title_at = title_at
     line = lines[title_at]
