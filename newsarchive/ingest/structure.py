@@ -1,7 +1,8 @@
 """Pages that are not articles, told by their structure (and the shape of their address).
 
-* a listing: several teasers, each a headline with its own date line and a lede; or short
-  dated teaser lines; or teasers each opening with the outlet's dateline;
+* a listing: several teasers, each a headline with its own date line and a lede, or a headline and
+  a lede opening with the outlet's mark ("(ĐTO) ..."); or short dated teaser lines; or teasers
+  each opening with the outlet's dateline;
 * a menu: lines of navigation and no run of prose at all;
 * a ticker: one-line items of different stories strung together ("* ... * ... * ...");
 * a work schedule: rows that open with a day ("Thứ Hai (06/01)") or a time ("07 giờ 30:", "14h00"),
@@ -34,6 +35,7 @@ _SLOT = re.compile(r"^[-•+*|]?\s*(\(?\d{1,2}\s*(h|giờ|g|:)\s*\d{0,2}\b|thứ
                    r"chủ nhật\b|(buổi\s+)?(sáng|chiều|tối)\s*[:(-])", re.IGNORECASE)
 _CLOCK = re.compile(r"^[-•+*|]?\s*\(?\d{1,2}\s*(h|giờ|g|:)\s*\d{0,2}\b", re.IGNORECASE)
 SCHEDULE_MIN_SLOTS = 4
+_MARK = re.compile(r"^\(\s*[A-ZĐ][\w.&/-]{1,30}\s*\)\s*[-–—]?\s+\S")   # "(ĐTO) Ngày 4-3", "(HGO) – Nằm"
 _TICKER_SPLIT = re.compile(r"(?:^|\s)\*+\s+")
 _PAGE_NUMBER = re.compile(r"(?:^|[/_-])(trang|page|p)[-_]?\d+(?:\.\w+)?/?$|[?&](page|p|trang)=\d+", re.IGNORECASE)
 _LANGUAGE_ROOT = re.compile(r"^/(en|english|vi|fr|zh|cn|ko|ja|lo|km|ru)/?$", re.IGNORECASE)
@@ -63,6 +65,13 @@ def dated_teasers(lines: list[str], dated: list) -> int:
                if dated[index] and not dated[index + 1] and heading_shaped(lines[index - 1]))
 
 
+def marked_teasers(lines: list[str]) -> tuple[int, int]:
+    """(paragraphs opening with an outlet's mark, those right under a headline): an article has one
+    such lede ("(ĐTO) Ngày 4-3, ..."), a section page one per teaser."""
+    marked = [i for i, line in enumerate(lines) if _MARK.match(line)]
+    return len(marked), sum(1 for i in marked if i and heading_shaped(lines[i - 1]))
+
+
 def is_menu(lines: list[str]) -> bool:
     """Navigation only: several lines and not one of them a paragraph of running text."""
     return len(lines) >= MENU_MIN_LINES and not any(is_prose(line) for line in lines)
@@ -87,7 +96,8 @@ def is_schedule(lines: list[str]) -> bool:
 def by_structure(lines: list[str], dated: list) -> tuple[str, str] | None:
     """(reason class, Vietnamese reason) for a page that is not an article, else None."""
     teasers = dated_teasers(lines, dated)
-    if teasers >= 2 or is_listing(lines):
+    marked, headed = marked_teasers(lines)
+    if teasers >= 2 or headed >= 2 or marked >= 3 or is_listing(lines):
         return "listing", ("trang danh mục: các tin tóm tắt, mỗi tin có tiêu đề và ngày riêng, "
                            "không có bài viết")
     if is_schedule(lines):
