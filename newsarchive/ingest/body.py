@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from .metadata import LONG_LINE, _SENTENCE_BREAK
+from .metadata import LONG_LINE, SENTENCE_BREAK
 from .record import Record
 
 CAPTION_MAX_WORDS = 45
 POSITIONED_MAX_WORDS = 60   # a caption naming where people stand ("(giữa)") may be longer
 HEADING_MAX_WORDS = 12      # a shorter unpunctuated line between paragraphs is a subheading
 SHORT_CAPTION_WORDS = 25
-_TERMINAL = re.compile(r"[.!?:;,…\"”)]$")
+TERMINAL = re.compile(r"[.!?:;,…\"”)]$")
 # "... Ảnh: Đức Anh", "Ảnh: Q.VIỆT |": a photo's credit ends its caption.
 _PHOTO_CREDIT = re.compile(r"(^|\s)(Ảnh|Nguồn ảnh)\s*:\s*[^.:;]{1,40}\s*\|?\s*$")
 # Where a person stands in the photo: "(giữa)", "(thứ 2 từ trái sang)", "(bên phải)".
@@ -33,11 +33,11 @@ def is_caption(line: str, previous: str | None, following: str | None, prefixes:
         return True
     if previous is None or following is None or words > POSITIONED_MAX_WORDS:
         return False
-    one_sentence = not _SENTENCE_BREAK.search(line.rstrip(".!?…"))
+    one_sentence = not SENTENCE_BREAK.search(line.rstrip(".!?…"))
     if one_sentence and _POSITION.search(line):      # a long caption still says who stands where
         return True
     led = any(line.startswith(prefix) for prefix in prefixes)
-    if not _TERMINAL.search(line):
+    if not TERMINAL.search(line):
         return HEADING_MAX_WORDS < words <= CAPTION_MAX_WORDS or led
     shorter = min(len(previous.split()), len(following.split())) >= 2 * words
     return led and one_sentence and words <= SHORT_CAPTION_WORDS and shorter

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from ..vietnamese import is_syllable, title_case_name
 from .dates import find_timed_date
-from .metadata import _ENUMERATED, KICKER_MAX_WORDS, is_prose
+from .metadata import ENUMERATED, KICKER_MAX_WORDS, is_prose
 from .portals import Rules
 from .record import Record
 
@@ -103,7 +103,7 @@ def parse(line: str, rules: Rules, now: datetime | None = None, people_only: boo
     text = _SOURCE_NOTE.sub("", line.strip())      # "Huyền Lê (Theo AFP)" -> "Huyền Lê"
     if not text or len(text) > BYLINE_MAX_CHARS or len(text.split()) > BYLINE_MAX_WORDS:
         return None
-    if text[0].isdigit() or text.startswith(("-", "•", "*", "+", ">")) or _ENUMERATED.match(text):
+    if text[0].isdigit() or text.startswith(("-", "•", "*", "+", ">")) or ENUMERATED.match(text):
         return None
     if any(text.startswith(prefix) for prefix in rules.caption_prefixes):   # "Quang cảnh Hội nghị"
         return None

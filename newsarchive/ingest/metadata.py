@@ -24,10 +24,10 @@ BREADCRUMB_MAX = 160
 KICKER_MAX_WORDS = 8   # "Đài Phát thanh – Truyền hình:" above a title
 SUMMARY_MAX = 300
 LEDE_DATE_REACH = 160  # characters of the first paragraph a lede date may stand in
-_ENUMERATED = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,3}|\d{1,2}|[a-zđ])[.)]\s")   # "I. MỤC ĐÍCH", "1. ", "a) "
+ENUMERATED = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,3}|\d{1,2}|[a-zđ])[.)]\s")   # "I. MỤC ĐÍCH", "1. ", "a) "
 _LIST_ITEM = re.compile(r"^[-–•+*>]")
 # A sentence ends and the next begins; not after an abbreviation ("TT. Huế", "TS. Nguyễn", "TP. HCM").
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-ZĐ])(?<!\b[A-ZĐ]{2})(?<!\b[A-ZĐ]{3})(?<!\bPGS)[.!?…](?=\s+[A-ZĐÀ-Ỹ])")
+SENTENCE_BREAK = re.compile(r"(?<!\b[A-ZĐ])(?<!\b[A-ZĐ]{2})(?<!\b[A-ZĐ]{3})(?<!\bPGS)[.!?…](?=\s+[A-ZĐÀ-Ỹ])")
 # A lede opens with the day it tells of: "Sáng 14/10, ...", "Chiều ngày 9-1, ...", "Ngày 22-8, tại ...".
 _LEDE_OPENING = re.compile(r"^[^,]{0,30}?\b\d{1,2}\s*[/.-]\s*\d{1,2}\b(?![/.-]\d)[^,]{0,12},")
 _DATELINE_START = re.compile(r"^\((?:[A-ZĐ][\w.&/-]*)(?:\s[\w.&/-]+){0,3}\)|^[A-ZĐ]{2,6}\s?[-–—]")
@@ -72,13 +72,13 @@ def heading_shaped(line: str, confirmed: bool = False) -> bool:
         return False
     words = line.split()
     if not (1 if confirmed else TITLE_MIN_WORDS) <= len(words) <= TITLE_MAX_WORDS \
-            or not any(ch.isalpha() for ch in line) or _ENUMERATED.match(line) or _LIST_ITEM.match(line):
+            or not any(ch.isalpha() for ch in line) or ENUMERATED.match(line) or _LIST_ITEM.match(line):
         return False
     if confirmed:
         return not line.endswith(":")
     if _DATELINE_START.match(line) or _LEDE_OPENING.match(line):
         return False
-    if line.endswith((",", ";", ":")) or _SENTENCE_BREAK.search(line.rstrip(".!?…")):
+    if line.endswith((",", ";", ":")) or SENTENCE_BREAK.search(line.rstrip(".!?…")):
         return False
     # A title may end with "." ("Hướng dẫn ... (nhiệm kỳ 2009- 2014)."), a one-clause sentence may not.
     return not (line.endswith(".") and ("," in line or len(words) > 25))
@@ -157,7 +157,7 @@ def _find_title(head: list[str], dated: dict, markup_title: str | None,
             if _is_kicker(line) and index + 1 < len(head) and heading_shaped(head[index + 1]):
                 continue
             return index if index + 1 < len(head) else None
-        elif is_prose(line) or _ENUMERATED.match(line):
+        elif is_prose(line) or ENUMERATED.match(line):
             return None
     return None
 
