@@ -33,6 +33,9 @@ _LEDE_OPENING = re.compile(r"^[^,]{0,30}?\b\d{1,2}\s*[/.-]\s*\d{1,2}\b(?![/.-]\d
 _DATELINE_START = re.compile(r"^\((?:[A-ZĐ][\w.&/-]*)(?:\s[\w.&/-]+){0,3}\)|^[A-ZĐ]{2,6}\s?[-–—]")
 _BRACKETED_DATE = re.compile(r"\s*[(\[]\s*(\d{1,2}/\d{1,2}/\d{4}(?:\s*[-,]?\s*\d{1,2}[:h]\d{2})?)\s*[)\]]\s*$")
 _BREADCRUMB = re.compile(r"\s+(?:>|»|›|/|\|)\s+")
+# What a site's clock says besides the date: the weekday, or the city ("Hà Nội, ngày 20-04-2021").
+_WEEKDAY = re.compile(r"\b(thứ\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\b", re.IGNORECASE)
+_CITY_DAY = re.compile(r"^[^\d,]{2,30},\s*ngày\b", re.IGNORECASE)
 _DIGITS_AND_MARKS = re.compile(r"[\d/:.,|()\[\]+'’•*-]")
 
 
@@ -129,6 +132,8 @@ def propose_head(record: Record, now: datetime | None, markup_title: str | None 
     record.furniture.update(range(title_at))
     for index in (title_at + 1, title_at + 2, title_at - 1):
         between = lines[title_at + 1] if index == title_at + 2 else ""
+        if index == title_at - 1 and index in dated and _is_clock(lines[index], dated[index][1]):
+            continue
         if index in dated and not (between and (is_prose(between) or len(between.split()) > KICKER_MAX_WORDS)):
             record.propose("date", dated[index][0], "head" if index > title_at else "head-above", index,
                            timed=dated[index][1], span=(index,))
@@ -136,6 +141,13 @@ def propose_head(record: Record, now: datetime | None, markup_title: str | None 
             break
     if title_at >= 1 and len(lines[title_at - 1].split()) <= KICKER_MAX_WORDS and title_at - 1 not in dated:
         record.propose("category", lines[title_at - 1].rstrip(":"), "section", title_at - 1)
+
+
+def _is_clock(line: str, timed: bool) -> bool:
+    """A date line above a title that is the site's clock (the crawl's day, printed in the header):
+    it names the weekday ("Thứ ba, 11/05/2021") or the city ("Hà Nội, ngày 20-04-2021"). A bare
+    date there ("16:05 03/12/2024") is the article's."""
+    return bool(_WEEKDAY.search(line) or (_CITY_DAY.search(line) and not timed))
 
 
 def _find_title(head: list[str], dated: dict, markup_title: str | None,

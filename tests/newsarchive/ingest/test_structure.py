@@ -119,3 +119,10 @@ def test_a_byline_at_the_top_with_two_names_and_a_date():
     article = process(text.encode(), "a.txt", Options(now=NOW))
     assert article.author == "Văn Hào, Trần Hữu"
     assert (article.date.day, article.date.hour, article.date.minute) == (30, 11, 39)
+
+
+def test_a_bare_date_line_right_above_the_title_is_its_date_a_site_clock_is_not():
+    article = process(f"03/12/2024 16:05\nHuyện tổng kết công tác quân sự năm 2024\n{LEDE}\n{LEDE}\n".encode(),
+                      "a.txt", Options(now=NOW))
+    assert (article.date.day, article.date.hour) == (3, 16)
+    assert _kind(f"Thứ ba, 11/05/2021\nHuyện tổng kết công tác quân sự năm 2024\n{LEDE}\n{LEDE}\n") == "no-date"
