@@ -37,8 +37,15 @@ _E_PAPER = re.compile(r"^(?:trang chủ\s+)?báo (?:điện tử )?(?:tỉnh |th
 _COPYRIGHT = re.compile(r"^(?:©|copyright\s*©?|bản quyền(?: thuộc)?(?: về)?)\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*:?\s*"
                         r"((?:báo|cổng|trang|đài|tạp chí)\b[^.|©]{3,60})", re.IGNORECASE)
 _PORTAL_TITLE = re.compile(r"^(Cổng|Trang) (thông tin điện tử|TTĐT)\s+\S", re.IGNORECASE)
-_AUTHORITY = re.compile(r"^(ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|"
-                        r"ĐẢNG ỦY|SỞ|BAN|CỔNG THÔNG TIN|TRANG THÔNG TIN|BÁO|ĐÀI)\s")
+# The owner's name at the top of its site: a public body's kind, then (in a banner) its place.
+_AUTHORITY = re.compile(r"^(ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|"
+                        r"đảng ủy|đảng bộ|sở|ban|cổng thông tin|trang thông tin|báo|đài|viện kiểm sát|tòa án|"
+                        r"thư viện|trung tâm|phòng|trường|tỉnh đoàn|thành đoàn|huyện đoàn|hội|liên đoàn|mặt trận|"
+                        r"ủy ban mặt trận|công an|chi cục|cục|bộ|xã|phường|thị trấn|huyện|quận|thị xã|"
+                        r"văn phòng|bảo tàng|ban quản lý)\s", re.IGNORECASE)
+# ... and in ordinary case, only the kinds no headline starts with ("Hội nghị ... tỉnh Gia Lai" is a title).
+_BODY_NAME = re.compile(r"^(Ủy ban nhân dân|Hội đồng nhân dân|Viện kiểm sát nhân dân|Tòa án nhân dân|Thư viện|"
+                        r"Đài (Phát thanh|PT-TH|PTTH|Truyền hình)|(Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy|Sở \S+ \S+ tỉnh)\b")
 _LETTERS = re.compile(r"[^a-z]")
 HEAD_LINES = 6
 BANNER_MAX = 120     # characters
@@ -144,7 +151,15 @@ def banner_name(line: str) -> str | None:
         return "Báo " + place if place else None
     if line.isupper() and _AUTHORITY.match(line):
         return proper_case(line)
-    return line if _PORTAL_TITLE.match(line) else None
+    if _PORTAL_TITLE.match(line) or (_BODY_NAME.match(line) and _ends_with_place(line) and len(line.split()) <= 10):
+        return line         # "Cổng thông tin điện tử tỉnh Gia Lai", "Viện kiểm sát nhân dân tỉnh Gia Lai"
+    return None
+
+
+def _ends_with_place(line: str) -> bool:
+    _, spelled = _places()
+    words = line.casefold().split()
+    return any(" ".join(words[-size:]) in spelled for size in (1, 2, 3) if len(words) > size)
 
 
 def propose(record: Record, raw_lines: list[str], rules: Rules) -> None:
