@@ -25,7 +25,8 @@ from ..vietnamese import fold, nfc, slugify
 from .portals import Rules, by_host, load_all
 from .record import Record
 
-_MARK = re.compile(r"^\(\s*([A-ZĐ][\w.&/-]{1,30})\s*\)|^([A-ZĐ]{2,6})\s?[-–—]")
+_MARK = re.compile(r"^\(\s*([A-ZĐ][\w.&/-]{1,30})\s*\)|^([A-ZĐ]{2,6}|[A-Z][a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))"
+                   r"\s?[-–—]")
 _SITE = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.(vn|com|net|org)$", re.IGNORECASE)
 _SITE_MARK = re.compile(r"\(\s*([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))\s*\)", re.IGNORECASE)
 _PAPER_SUFFIX = re.compile(r"(O|ĐT|DT|ONLINE)$")
@@ -185,8 +186,9 @@ def propose(record: Record, raw_lines: list[str], rules: Rules) -> None:
         if line == title:
             break
         record.propose("portal", banner_name(line), "banner", index)
-    for index, line in enumerate(filled[HEAD_LINES:], start=HEAD_LINES):   # a footer's copyright line
-        if len(line) <= BANNER_MAX and _COPYRIGHT.match(line):
+    for index, line in enumerate(filled[HEAD_LINES:], start=HEAD_LINES):
+        # A footer's copyright line, the paper's or portal's own name standing alone further down.
+        if len(line) <= BANNER_MAX and (_COPYRIGHT.match(line) or _E_PAPER.match(line) or _PORTAL_TITLE.match(line)):
             record.propose("portal", banner_name(line), "banner", index)
 
 

@@ -126,3 +126,10 @@ def test_a_bare_date_line_right_above_the_title_is_its_date_a_site_clock_is_not(
                       "a.txt", Options(now=NOW))
     assert (article.date.day, article.date.hour) == (3, 16)
     assert _kind(f"Thứ ba, 11/05/2021\nHuyện tổng kết công tác quân sự năm 2024\n{LEDE}\n{LEDE}\n") == "no-date"
+
+
+def test_a_site_named_without_brackets_opens_the_lede_and_names_the_outlet():
+    text = f"Huyện tổng kết công tác quân sự năm 2024\n03/12/2024 16:05\nBaohatinh.vn - {LEDE}\n{LEDE}\n"
+    article = process(text.encode(), "a.txt", Options(now=NOW))
+    assert (article.portal, article.portal_name) == ("baohatinh.vn", "Báo Hà Tĩnh")
+    assert article.body.startswith("Chiều ngày 28-11")
