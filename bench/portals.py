@@ -32,6 +32,8 @@ def report(name: str, folder: Path, show: bool) -> None:
     print(f"{name}: {score.right}/{score.pages} pages fully right = {score.share:.1%}")
     print("  " + "  ".join(f"{f} {score.accuracy(f):.1%} ({score.correct[f]}/{score.fields[f]})"
                            for f in FIELDS if score.fields[f]))
+    print("  read on every page labelled an article, published or not: " + "  ".join(
+        f"{f} {score.seen_right[f]}/{score.seen[f]} = {score.seen_right[f] / score.seen[f]:.1%}" for f in score.seen))
     if score.author_case_only:
         print(f"  authors right only without letter case: {score.author_case_only}")
     if score.errors:

@@ -51,6 +51,7 @@ class Outcome:
     portal_name: str | None = None
     category: str | None = None
     text: str = ""                     # the body as a reader sees it
+    seen: dict = field(default_factory=dict)   # a quarantined page: the title, date, author it did show
 
 
 @dataclass
@@ -61,6 +62,10 @@ class Score:
     correct: Counter = field(default_factory=Counter)    # field -> pages where it is right
     errors: Counter = field(default_factory=Counter)     # class of error -> pages
     author_case_only: int = 0                            # authors right only without letter case
+    # Author and date over every page the label calls an article, written or not (for a quarantined one,
+    # what ingest saw on it, as --todo reports it): how well bylines and dates are read, not published.
+    seen: Counter = field(default_factory=Counter)
+    seen_right: Counter = field(default_factory=Counter)
     wrong_pages: list = field(default_factory=list)      # (name, [errors]); printed for tuning only
 
     def accuracy(self, name: str) -> float:
@@ -134,6 +139,16 @@ def compare(label: dict, outcome: Outcome) -> tuple[dict[str, bool], list[str]]:
     return result, errors
 
 
+def read_right(label: dict, outcome: Outcome) -> dict[str, bool]:
+    """Author and date as ingest read them, published or not (dates compared as for articles)."""
+    if outcome.written:
+        author, moment = outcome.author, outcome.date
+    else:
+        author = outcome.seen.get("author")
+        moment = datetime.fromisoformat(outcome.seen["date"]) if outcome.seen.get("date") else None
+    return {"author": _same_name(author, label["author"]), "date": _date_right(label["date"], moment, [])}
+
+
 def _same_name(ours: str | None, labelled: str | None) -> bool:
     return (ours is None) == (labelled is None) and (
         labelled is None or _norm(ours).casefold() == _norm(labelled).casefold())
@@ -186,6 +201,10 @@ def evaluate(folder: Path, run=None, keep_pages: bool = False) -> Score:
             score.fields[name] += 1
             score.correct[name] += right
         score.errors.update(set(errors))
+        if label["status"] == "article":
+            for name, right in read_right(label, outcome).items():
+                score.seen[name] += 1
+                score.seen_right[name] += right
         if keep_pages and not all(result.values()):
             score.wrong_pages.append((path.name, errors, outcome))
     return score
@@ -205,7 +224,8 @@ def ingest_page(path: Path, label: dict, with_url: bool = True) -> Outcome:
         else:
             article = process(path.read_bytes(), path.name, Options())
     except Quarantine as exc:
-        return Outcome(written=False, reason=getattr(exc, "kind", None) or old_reason(str(exc)), message=str(exc))
+        return Outcome(written=False, reason=getattr(exc, "kind", None) or old_reason(str(exc)), message=str(exc),
+                       seen=getattr(exc, "found", None) or {})
     return Outcome(written=True, title=article.title, date=article.date, author=article.author,
                    portal_name=_portal_name(article), category=article.category,
                    text=reader_text(article.body))
