@@ -55,15 +55,17 @@ class Candidate:
 
 def decide(candidates: list[Candidate], priorities: dict[str, tuple[str, ...]]) -> dict[str, Candidate | None]:
     """The chosen candidate of every field (None when no source in the table proposed one)."""
+    by_field: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_field.setdefault(candidate.field, []).append(candidate)
     chosen = {}
     for name, order in priorities.items():
         rank = _ranks(order)
-        ranked = sorted((c for c in candidates if c.field == name and c.source in rank),
-                        key=lambda c: (rank[c.source], c.position if c.position >= 0 else 1 << 30))
-        best = ranked[0] if ranked else None
+        pool = [c for c in by_field.get(name, ()) if c.source in rank]
+        best = min(pool, key=lambda c: (rank[c.source], c.position if c.position >= 0 else 1 << 30)) if pool else None
         if name == "date" and best is not None and not best.timed:
-            best = next((c for c in ranked if c.timed and c.source in VISIBLE
-                         and c.value.date() == best.value.date()), best)
+            refined = [c for c in pool if c.timed and c.source in VISIBLE and c.value.date() == best.value.date()]
+            best = min(refined, key=lambda c: (rank[c.source], c.position)) if refined else best
         chosen[name] = best
     return chosen
 

@@ -25,6 +25,7 @@ KICKER_MAX_WORDS = 8   # "Đài Phát thanh – Truyền hình:" above a title
 SUMMARY_MAX = 300
 LEDE_DATE_REACH = 160  # characters of the first paragraph a lede date may stand in
 ENUMERATED = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,3}|\d{1,2}|[a-zđ])[.)]\s")   # "I. MỤC ĐÍCH", "1. ", "a) "
+_SENTENCE_END = re.compile(r"[.!?…:;]\W*$")
 _LIST_ITEM = re.compile(r"^[-–•+*>]")
 # A sentence ends and the next begins; not after an abbreviation ("TT. Huế", "TS. Nguyễn", "TP. HCM").
 SENTENCE_BREAK = re.compile(r"(?<!\b[A-ZĐ])(?<!\b[A-ZĐ]{2})(?<!\b[A-ZĐ]{3})(?<!\bPGS)[.!?…](?=\s+[A-ZĐÀ-Ỹ])")
@@ -64,7 +65,7 @@ def is_prose(line: str) -> bool:
     if len(line) > LONG_LINE:
         return True
     words = len(line.split())
-    return words > TITLE_MAX_WORDS or (words >= 12 and bool(re.search(r"[.!?…:;]\W*$", line)))
+    return words > TITLE_MAX_WORDS or (words >= 12 and bool(_SENTENCE_END.search(line)))
 
 
 def heading_shaped(line: str, confirmed: bool = False) -> bool:

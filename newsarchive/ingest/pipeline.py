@@ -32,7 +32,7 @@ from .record import Given, Record
 VIETNAMESE_SHARE = 0.2  # Vietnamese prose has about half its words accented; English quoting names, a few
 LEDE_MIN_WORDS = 8
 LANGUAGE_SAMPLE = 20_000  # characters enough to tell accents lost to "?"
-LANGUAGE_WORDS = 6_000    # characters of the kept text enough to tell its language (a thousand words)
+LANGUAGE_WORDS = 3_000    # characters of the kept text enough to tell its language (five hundred words)
 QUOTE = 70                # characters of a line quoted in a reason
 _WORD = re.compile(r"[^\W\d_]+")
 _ACCENTED = re.compile(r"[^\W\d_]*[\u00c0-\u1ef9][^\W\d_]*")   # NFC text: accents are precomposed
@@ -97,7 +97,13 @@ def _accented_words(sample: str, words: list[str] | None = None) -> int:
 
 
 def _check_language(kept: list[str]) -> None:
-    sample = "\n".join(kept)[:LANGUAGE_WORDS]
+    head, size = [], 0
+    for line in kept:                 # the first lines only: joining a long page costs more than the test
+        head.append(line)
+        size += len(line) + 1
+        if size >= LANGUAGE_WORDS:
+            break
+    sample = "\n".join(head)[:LANGUAGE_WORDS]
     words = _WORD.findall(sample)
     if not has_diacritics(sample) or _accented_words(sample, words) < VIETNAMESE_SHARE * len(words):
         raise Quarantine("không phải bài tiếng Việt (quá ít chữ mang dấu)", "not-vietnamese")

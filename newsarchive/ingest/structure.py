@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from urllib.parse import urlsplit
 
 from .metadata import heading_shaped, is_prose
 
@@ -40,6 +39,9 @@ _TICKER_SPLIT = re.compile(r"(?:^|\s)\*+\s+")
 _PAGE_NUMBER = re.compile(r"(?:^|[/_-])(trang|page|p)[-_]?\d+(?:\.\w+)?/?$|[?&](page|p|trang)=\d+", re.IGNORECASE)
 _LANGUAGE_ROOT = re.compile(r"^/(en|english|vi|fr|zh|cn|ko|ja|lo|km|ru)/?$", re.IGNORECASE)
 _ARTICLE_ID = re.compile(r"\d{3,}")
+_INDEX_PAGE = re.compile(r"/(index|default|home|trang-chu)(\.\w+)?$", re.IGNORECASE)
+_SLUG_WORD = re.compile(r"[-_]+")
+_PATH = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*([^#]*)")
 _PAGE_FILE = re.compile(r"\.(html?|aspx?|php|jsp|shtml)$", re.IGNORECASE)
 
 
@@ -112,17 +114,16 @@ def by_structure(lines: list[str], dated: list) -> tuple[str, str] | None:
 
 
 def _path(url: str | None) -> str | None:
-    if not url or "://" not in url:
-        return None
-    parts = urlsplit(url)
-    return parts.path + ("?" + parts.query if parts.query else "")
+    """The address's path and query ("/tin-tuc/trang-2.html", "?page=3")."""
+    found = _PATH.match(url or "")
+    return found.group(1) if found else None
 
 
 def is_home_address(url: str | None) -> bool:
     path = _path(url)
     if path is None:
         return False
-    bare = re.sub(r"/(index|default|home|trang-chu)(\.\w+)?$", "/", path.split("?")[0], flags=re.IGNORECASE)
+    bare = _INDEX_PAGE.sub("/", path.split("?")[0])
     return bare in ("", "/") or bool(_LANGUAGE_ROOT.match(bare))
 
 
@@ -135,7 +136,7 @@ def by_address(url: str | None, lines: list[str], has_date_line: bool) -> tuple[
         return "listing", f"trang danh mục (trang số của một chuyên mục: {url})"
     last = path.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
     section = (last and not _ARTICLE_ID.search(path) and not _PAGE_FILE.search(last)
-               and len(re.split(r"[-_]+", last)) <= SECTION_MAX_WORDS)
+               and len(_SLUG_WORD.split(last)) <= SECTION_MAX_WORDS)
     prose = sum(1 for line in lines if is_prose(line))
     if section and not has_date_line and prose <= 1 and len(lines) <= THIN_LINES + 1:
         return "listing", (f"trang chuyên mục ({url}): chỉ còn tin tóm tắt của một bài khác, "
