@@ -30,7 +30,9 @@ _FRONT_MATTER = re.compile(r"\A---(json|ya?ml)?[ \t]*\n(.*?)\n---[ \t]*\n", re.D
 _FRAGMENT = re.compile(r"<(p|div|br|table|h[1-6]|ul|ol|strong|span)\b", re.IGNORECASE)
 _BLOCK_TAG = re.compile(r"<(p|div|br|tr|li|h[1-6])\b[^<>]{0,300}>", re.IGNORECASE)
 _BARE_URL = re.compile(r"^https?://\S+$")
-_HOME_URL = re.compile(r"^https?://[^/?#]+/?((index|default|home|trang-chu)(\.\w+)?)?/?$", re.IGNORECASE)
+# A site's root, its index page, or a language edition's root ("/english"): its home page.
+_HOME_URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/?(((index|default|home|trang-chu)(\.\w+)?)|"
+                       r"(en|english|vi|fr|zh|cn|ko|ja|lo|km|ru))?/?$", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]+\s+")
 # The publication time in a page's schema.org data (NewsArticle, Article), read from the raw page.
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
@@ -69,6 +71,10 @@ class Page:
     site_name: str | None = None
     source: str = "markup"
     dates: list[tuple[str, datetime, bool]] = field(default_factory=list)   # (source, moment, timed)
+
+
+def is_home_url(url: str | None) -> bool:
+    return bool(url and _HOME_URL.match(url))
 
 
 def looks_html(name: str, text: str) -> bool:
@@ -284,7 +290,7 @@ def extract(html_text: str, now: datetime | None = None, portal: Rules | None = 
     if len(page_text) < 40:
         raise NotArticle("trang HTML không có chữ (chỉ có mã script hoặc định dạng)")
     url = _page_url(soup, html_text)
-    if url and _HOME_URL.match(url):
+    if is_home_url(url):
         raise NotArticle(f"trang chủ của một trang tin ({url}), không phải bài viết", "home")
     host = _HOST.search(url).group(1) if url and _HOST.search(url) else None
     rules = portal or by_host(host) or identify_html(soup)

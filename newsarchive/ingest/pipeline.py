@@ -145,7 +145,7 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
     rules = record.rules = _rules_for(page, record, options)
     if decode.lost_accents("\n".join(page.lines[:2000])[:LANGUAGE_SAMPLE]):
         raise Quarantine("văn bản đã mất dấu tiếng Việt (chữ có dấu bị thay bằng '?'), không khôi phục được")
-    if structure.is_home_address(record.url) and not (given.title and given.date):
+    if extract.is_home_url(record.url) and not (given.title and given.date):
         raise Quarantine(f"trang chủ của trang tin ({record.url}), không phải một bài viết", "home")
     kept = record.lines = clean.clean_lines(page.lines, rules)
     if not kept:

@@ -7,9 +7,9 @@
 * a ticker: one-line items of different stories strung together ("* ... * ... * ...");
 * a work schedule: rows that open with a day ("Thứ Hai (06/01)") or a time ("07 giờ 30:", "14h00"),
   most of its lines such rows;
-* by address, when the crawl gave it: a site's root (or a language edition's root) is its home
-  page; a numbered page ("trang-2", "?page=3") is a listing, and a section's address (a few
-  words, no article id) holding no more than a teaser is a listing too.
+* by address, when the crawl gave it: a numbered page ("trang-2", "?page=3") is a listing, and a
+  section's address (a few words, no article id) holding no more than a teaser is a listing too
+  (a site's root is its home page: ``extract.is_home_url``).
 
 Words are never the test: a page is judged by what its lines are, not what they say.
 """
@@ -37,9 +37,7 @@ SCHEDULE_MIN_SLOTS = 4
 _MARK = re.compile(r"^\(\s*[A-ZĐ][\w.&/-]{1,30}\s*\)\s*[-–—]?\s+\S")   # "(ĐTO) Ngày 4-3", "(HGO) – Nằm"
 _TICKER_SPLIT = re.compile(r"(?:^|\s)\*+\s+")
 _PAGE_NUMBER = re.compile(r"(?:^|[/_-])(trang|page|p)[-_]?\d+(?:\.\w+)?/?$|[?&](page|p|trang)=\d+", re.IGNORECASE)
-_LANGUAGE_ROOT = re.compile(r"^/(en|english|vi|fr|zh|cn|ko|ja|lo|km|ru)/?$", re.IGNORECASE)
 _ARTICLE_ID = re.compile(r"\d{3,}")
-_INDEX_PAGE = re.compile(r"/(index|default|home|trang-chu)(\.\w+)?$", re.IGNORECASE)
 _SLUG_WORD = re.compile(r"[-_]+")
 _PATH = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*([^#]*)")
 _PAGE_FILE = re.compile(r"\.(html?|aspx?|php|jsp|shtml)$", re.IGNORECASE)
@@ -117,14 +115,6 @@ def _path(url: str | None) -> str | None:
     """The address's path and query ("/tin-tuc/trang-2.html", "?page=3")."""
     found = _PATH.match(url or "")
     return found.group(1) if found else None
-
-
-def is_home_address(url: str | None) -> bool:
-    path = _path(url)
-    if path is None:
-        return False
-    bare = _INDEX_PAGE.sub("/", path.split("?")[0])
-    return bare in ("", "/") or bool(_LANGUAGE_ROOT.match(bare))
 
 
 def by_address(url: str | None, lines: list[str], has_date_line: bool) -> tuple[str, str] | None:

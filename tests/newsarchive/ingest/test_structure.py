@@ -12,7 +12,8 @@ from newsarchive.ingest.byline import read_byline
 from newsarchive.ingest.naming import banner_name, paper_of
 from newsarchive.ingest.portals import load_all
 from newsarchive.ingest.record import Given
-from newsarchive.ingest.structure import by_address, is_home_address
+from newsarchive.ingest.extract import is_home_url
+from newsarchive.ingest.structure import by_address
 
 GENERIC = load_all()[0]
 NOW = datetime(2026, 1, 1, tzinfo=TIMEZONE)
@@ -62,7 +63,7 @@ def test_a_kicker_and_a_site_clock_above_the_title_are_not_the_title_or_its_date
 @pytest.mark.parametrize("url, home", [("https://tuyphong.binhthuan.dcs.vn", True), ("https://baokhanhhoa.vn/english", True),
                                        ("https://x.vn/index.html", True), ("https://x.vn/tin-tuc/bai-123.html", False)])
 def test_home_addresses(url, home):
-    assert is_home_address(url) is home
+    assert is_home_url(url) is home
 
 
 def test_a_section_address_holding_one_teaser_is_a_listing_an_article_address_is_not():
