@@ -44,16 +44,21 @@ KEYS: dict[str, Key] = {
     "tags": Key("tags", required=True, label="danh sách thẻ", hint="để trống thì ghi: tags: []"),
     "category": Key("line", label="chuyên mục"),
     "portal": Key("portal", required=True, label="nguồn", hint="bài biên tập viên viết thì ghi: portal: editor"),
+    # How readers see a portal that has no rule file (ingest: from the page's dateline or site name).
+    "portal_name": Key("line", label="tên nguồn"),
     "summary": Key("text", label="tóm tắt"),
     "slug": Key("slug", required=True, label="đường dẫn"),
     "source_url": Key("url", label="địa chỉ bài gốc"),
     "raw_name": Key("line", label="tên tệp gốc"),
     "raw_sha256": Key("sha256", label="mã SHA-256 của tệp gốc"),
+    # The fields the archivist gave by hand on a re-run from quarantine (ingest --given).
+    "by_hand": Key("by_hand", label="các trường nhập tay"),
     # An editor takes an article off the site and says why: no page, no listing, no search;
     # the file stays, so a re-run of ingest over the same scrape does not bring it back.
     "withdrawn": Key("line", label="lý do gỡ bài"),
 }
 FIELDS = tuple(KEYS)
+BY_HAND_FIELDS = ("title", "date", "author", "portal")   # what ingest --given may set
 REQUIRED = tuple(name for name, key in KEYS.items() if key.required)
 
 
@@ -71,6 +76,8 @@ class Article:
     source_url: str | None = None
     raw_name: str | None = None
     raw_sha256: str | None = None
+    portal_name: str | None = None     # how readers see a portal that has no rule file
+    by_hand: list[str] = field(default_factory=list)   # fields the archivist gave by hand (ingest --given)
 
     @property
     def relative_path(self) -> Path:
@@ -144,11 +151,13 @@ def render(article: Article) -> str:
         "tags": list(article.tags),
         "category": article.category,
         "portal": article.portal,
+        "portal_name": article.portal_name,
         "summary": article.summary,
         "slug": article.slug,
         "source_url": article.source_url,
         "raw_name": article.raw_name,
         "raw_sha256": article.raw_sha256,
+        "by_hand": list(article.by_hand) or None,
     }
     lines = ["---"]
     for key in FIELDS:

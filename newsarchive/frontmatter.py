@@ -27,7 +27,7 @@ import yaml
 
 from . import safeyaml, simpleyaml
 from .safeyaml import shown
-from .article import KEYS, REQUIRED, TIMEZONE, Key
+from .article import BY_HAND_FIELDS, KEYS, REQUIRED, TIMEZONE, Key
 from .vietnamese import nfc
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -245,6 +245,12 @@ def _tags(value, name, key):
     return found or None
 
 
+def _by_hand(value, name, key):
+    if isinstance(value, list) and all(type(field) is str and field in BY_HAND_FIELDS for field in value):
+        return None
+    return f"by_hand phải là danh sách các trường nhập tay ({', '.join(BY_HAND_FIELDS)}), có: {shown(value)}"
+
+
 # Each key's type (newsarchive.article.KEYS): value, key name, Key -> a message, or a list of
 # (item index, message) for a list's items; None when the value is right.
 TYPES = {
@@ -257,6 +263,7 @@ TYPES = {
                                    "'-' (ví dụ: editor, angiang.gov.vn)"),
     "url": _matching(URL_RE, "địa chỉ bài gốc (source_url) phải bắt đầu bằng http:// hoặc https://"),
     "sha256": _matching(SHA256_RE, "raw_sha256 phải là 64 chữ số hệ 16 viết thường (mã SHA-256 của tệp gốc)"),
+    "by_hand": _by_hand,
 }
 
 # Keys Pelican honours as written (FACTS.md: save_as replaced the home page, url sent every

@@ -17,6 +17,7 @@ from ..article import render
 from ..frontmatter import FrontMatterError, parse
 from ..tree import escapes, outside_message
 from .dedup import Index, fingerprint
+from .given import for_input
 from .pipeline import Options, Quarantine, process
 
 STATUSES = ("written", "unchanged", "duplicate", "quarantined")
@@ -30,6 +31,8 @@ class Entry:
     output: str | None = None
     reason: str | None = None
     duplicate_of: str | None = None
+    kind: str | None = None             # the quarantine reason's class (no-title, no-date, listing...)
+    found: dict | None = None           # what a quarantined page did show, for the archivist's --todo table
 
 
 @dataclass(slots=True)
@@ -91,8 +94,9 @@ def _existing(path: Path) -> tuple[str | None, str | None, str | None]:
 
 
 def run(sources: list[Path], content_dir: Path, options: Options | None = None,
-        force: bool = False, progress=None) -> Report:
-    """Ingest every file under ``sources``; ``progress(done, total)`` is called as it goes."""
+        force: bool = False, progress=None, given: dict | None = None) -> Report:
+    """Ingest every file under ``sources``; ``progress(done, total)`` is called as it goes;
+    ``given``: what the archivist knows per file (given.load)."""
     report = Report()
     by_sha: dict[str, str] = {}          # raw sha -> input path seen first
     seen = Index()                       # bodies in the archive or written in this run -> their file
@@ -118,9 +122,9 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
             continue
         by_sha[sha] = str(path)
         try:
-            article = process(raw, path.name, options)
+            article = process(raw, path.name, options, for_input(given or {}, path, sources))
         except Quarantine as exc:
-            entry.reason = str(exc)
+            entry.reason, entry.kind, entry.found = str(exc), exc.kind, exc.found or None
             continue
         except Exception as exc:  # noqa: BLE001 - a bad file is a report line, never a traceback
             entry.reason = f"lỗi khi xử lý tệp ({type(exc).__name__}: {exc})"
