@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -151,6 +152,19 @@ def _index_existing(content_dir: Path, seen: Index) -> dict[str, str | None]:
     return owners
 
 
+_EDITORS_KEYS = re.compile(r"^withdrawn:.*$", re.MULTILINE)   # keys only an editor writes
+
+
+def _keep_editors_keys(old_text: str | None, text: str) -> str:
+    """What an editor added to an ingested article and ingest never writes (``withdrawn``) stays
+    when the article is written again (``--force``, a re-run with --given)."""
+    kept = _EDITORS_KEYS.findall(old_text.split("\n---", 1)[0]) if old_text else []
+    if not kept:
+        return text
+    head, rest = text.split("\n---\n", 1)
+    return head + "\n" + "\n".join(kept) + "\n---\n" + rest
+
+
 def _place(article, entry: Entry, content_dir: Path, seen: Index, owners: dict, force: bool) -> None:
     original, exact, mine = seen.find(article.body, article.title)
     if original is not None and owners.get(original, "") == article.raw_sha256:
@@ -174,6 +188,7 @@ def _place(article, entry: Entry, content_dir: Path, seen: Index, owners: dict, 
         old_text, old_sha, _ = _existing(target)
     entry.output = str(target)
     seen.add(str(target), exact, mine)
+    text = _keep_editors_keys(old_text, text)
     if old_text == text:
         entry.status = "unchanged"
     elif old_text is not None and not force:

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import yaml
 from bs4 import BeautifulSoup
 
 from ..article import TIMEZONE
+from ..frontmatter import FrontMatterError, parse
 from ..vietnamese import nfc
 from .dates import find_timed_date
 from .portals import Rules, by_host, identify_html
@@ -210,8 +210,10 @@ def from_front_matter(text: str, now: datetime | None = None) -> Page | None:
     if not match:
         return None
     try:
-        meta = json.loads(match.group(2)) if match.group(1) == "json" else yaml.safe_load(match.group(2))
-    except (ValueError, yaml.YAMLError):
+        # YAML through the archive's own reader: a scrape is untrusted, and PyYAML alone expands
+        # anchors and aliases (a 1 KB block can be 43 million items)
+        meta = json.loads(match.group(2)) if match.group(1) == "json" else parse(text).meta
+    except (ValueError, FrontMatterError):
         return None
     if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
         return None

@@ -72,6 +72,18 @@ def test_edited_article_is_never_overwritten_without_force(tmp_path):
     assert [e for e in forced["inputs"] if e["output"] == str(target)][0]["status"] == "written"
 
 
+def test_an_article_an_editor_withdrew_stays_withdrawn_when_ingested_again(tmp_path):
+    _raw(tmp_path)
+    _ingest(tmp_path)
+    target = next((tmp_path / "content").rglob("*.md"))
+    withdrawn = target.read_text(encoding="utf-8").replace("\n---\n", "\nwithdrawn: Gỡ theo yêu cầu\n---\n", 1)
+    target.write_text(withdrawn, encoding="utf-8")
+    again = [e for e in _ingest(tmp_path)["inputs"] if e["output"] == str(target)][0]
+    assert again["status"] == "unchanged" and not again.get("reason")   # nothing of ingest's changed
+    _ingest(tmp_path, "--force")
+    assert "\nwithdrawn: Gỡ theo yêu cầu\n---\n" in target.read_text(encoding="utf-8")
+
+
 def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "missing")]) == 2
     assert main(["ingest"]) == 2

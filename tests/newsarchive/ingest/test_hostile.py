@@ -95,3 +95,18 @@ def test_deeply_nested_html_does_not_crash():
         process(raw, "deep.html")
     except Quarantine as exc:
         assert str(exc)
+
+
+def test_a_static_site_source_with_yaml_aliases_is_not_expanded():
+    """Eight levels of nine aliases are 43 million items to code that walks them; a scrape's front
+    matter is read by the archive's own YAML reader, which refuses aliases, so the text is read
+    as plain text and ends as an article or a reason, at once."""
+    levels = ["l0: &l0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, 8)]
+    raw = ("---\ntitle: Hội nghị sơ kết công tác Đảng năm 2022\n" + "\n".join(levels) + "\n---\n" + ARTICLE)
+    try:
+        article = process(raw.encode("utf-8"), "bom.md")
+    except Quarantine as reason:
+        assert str(reason)
+    else:
+        assert "l7" not in article.title and len(article.body) < 10_000
