@@ -58,27 +58,33 @@ def test_duplicates_and_junk_are_accounted_for(tmp_path):
     assert len(list((tmp_path / "content").rglob("*.md"))) == 5
 
 
-def test_edited_article_is_never_overwritten_without_force(tmp_path):
+def _ingested_then_edited(tmp_path, edit) -> Path:
+    """The samples ingested, then the first article's text changed by ``edit``, as an editor would."""
     _raw(tmp_path)
     _ingest(tmp_path)
     target = next((tmp_path / "content").rglob("*.md"))
-    edited = target.read_text(encoding="utf-8").replace("\n\n", "\n\nBiên tập viên đã sửa đoạn này.\n\n", 1)
-    target.write_text(edited, encoding="utf-8")
-    report = _ingest(tmp_path)
-    kept = [e for e in report["inputs"] if e["output"] == str(target)][0]
+    target.write_text(edit(target.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
+
+
+def _entry_of(report: dict, target: Path) -> dict:
+    return [e for e in report["inputs"] if e["output"] == str(target)][0]
+
+
+def test_edited_article_is_never_overwritten_without_force(tmp_path):
+    target = _ingested_then_edited(tmp_path, lambda text: text.replace(
+        "\n\n", "\n\nBiên tập viên đã sửa đoạn này.\n\n", 1))
+    edited = target.read_text(encoding="utf-8")
+    kept = _entry_of(_ingest(tmp_path), target)
     assert kept["status"] == "unchanged" and kept["reason"].startswith("kept-edited")
     assert target.read_text(encoding="utf-8") == edited
-    forced = _ingest(tmp_path, "--force")
-    assert [e for e in forced["inputs"] if e["output"] == str(target)][0]["status"] == "written"
+    assert _entry_of(_ingest(tmp_path, "--force"), target)["status"] == "written"
 
 
 def test_an_article_an_editor_withdrew_stays_withdrawn_when_ingested_again(tmp_path):
-    _raw(tmp_path)
-    _ingest(tmp_path)
-    target = next((tmp_path / "content").rglob("*.md"))
-    withdrawn = target.read_text(encoding="utf-8").replace("\n---\n", "\nwithdrawn: Gỡ theo yêu cầu\n---\n", 1)
-    target.write_text(withdrawn, encoding="utf-8")
-    again = [e for e in _ingest(tmp_path)["inputs"] if e["output"] == str(target)][0]
+    target = _ingested_then_edited(tmp_path, lambda text: text.replace(
+        "\n---\n", "\nwithdrawn: Gỡ theo yêu cầu\n---\n", 1))
+    again = _entry_of(_ingest(tmp_path), target)
     assert again["status"] == "unchanged" and not again.get("reason")   # nothing of ingest's changed
     _ingest(tmp_path, "--force")
     assert "\nwithdrawn: Gỡ theo yêu cầu\n---\n" in target.read_text(encoding="utf-8")
