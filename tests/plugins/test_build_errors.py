@@ -43,6 +43,7 @@ def test_a_pagefind_that_fails_without_a_word_still_says_how():
     ('ARCHIVE_STRUCTURE={"pagesize": 5}', "ARCHIVE_STRUCTURE: khóa không có 'pagesize' — có phải 'page_size'?"),
     ('SANITIZE={"tag": []}', "SANITIZE: khóa không có 'tag' — có phải 'tags'?"),
     ('TAG_VOCABULARY={"normalize": false}', "TAG_VOCABULARY: khóa không có 'normalize' — có phải 'normalise'?"),
+    ('CONTENT_GUARD={"fatl": true}', "CONTENT_GUARD: khóa không có 'fatl' — có phải 'fatal'?"),
     ("ARCHIVE_READER_FATL=false", "khóa không có 'ARCHIVE_READER_FATL' — có phải 'ARCHIVE_READER_FATAL'?"),
 ])
 def test_a_plugin_setting_with_an_unknown_key_stops_the_build_naming_it(tmp_path, setting, said):
