@@ -32,7 +32,7 @@ from pelican import signals
 
 from .reading import attach, detach, finish_unread, pre_read
 from . import resident
-from .pelican_internals import incompatibility, remember_urls
+from .pelican_internals import drop_cut_caches, incompatibility, remember_urls
 from .skips import skip_unneeded_work
 from .writing import FlushGenerator, ParallelWriter, options_of, processes_of
 
@@ -57,6 +57,13 @@ def leave_quickly(pelican_object):
     """``finalized``: everything the build made is freed when the process ends; freezing it
     spares the collector's last pass over it (0.7 s of exit for 10,000 articles)."""
     gc.freeze()
+
+
+def drop_cut_cache(pelican_object):
+    """``get_generators`` (the cache folder is scoped by now): a cache file cut by a killed
+    write is removed, not left for Pelican to stop on."""
+    for path in drop_cut_caches(pelican_object.settings):
+        logger.warning("Bộ nhớ đệm %s bị cắt dở (một lần dựng bị dừng khi đang ghi): đọc lại các bài", path)
 
 
 def writer(pelican_object):
@@ -86,5 +93,6 @@ def register():
     signals.article_generator_finalized.connect(resident.remember)
     signals.all_generators_finalized.connect(remember_urls)
     signals.get_writer.connect(writer)
+    signals.get_generators.connect(drop_cut_cache)
     signals.get_generators.connect(flush_generator)
     signals.finalized.connect(leave_quickly)

@@ -16,6 +16,10 @@ Private attributes and patched methods
   ``generate_authors`` replaced by no-ops on the live generator when their ``*_SAVE_AS`` is
   empty (upstream patch: plugins/fast_build/upstream/).
 * ``wrap_save_cache``: ``FileDataCacher.save_cache`` wrapped on the live generator.
+* ``save_cache_atomically``: a copy of ``FileDataCacher.save_cache`` (``_cache_path``,
+  ``_cache_open``, ``_cache_data_policy``) that writes beside the file and renames it over,
+  so a build or save killed halfway never leaves a cut pickle; ``drop_cut_caches`` removes one
+  left by an older build (Pelican would stop on its ``EOFError``: it only catches PickleError).
 * ``set_context``: ``Content._context`` (pelican/contents.py), re-pointed after unpickling.
 * ``remember_urls``, ``remember_now``, ``plain_class``: the class of each Content object is
   swapped for a subclass whose ``url``, ``save_as`` and ``url_format`` properties are computed
@@ -30,8 +34,11 @@ Pieces of Pelican copied
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import logging
+import os
+import pickle
 
 import pelican
 from pelican import signals
@@ -104,6 +111,48 @@ def use_file_stamps(generator, stamps) -> None:
 def wrap_save_cache(generator, wrapper) -> None:
     """``generator.save_cache = wrapper(original)``: the live generator's only."""
     generator.save_cache = wrapper(generator.save_cache)
+
+
+def save_cache_atomically(generator) -> None:
+    """``FileDataCacher.save_cache``, written to ``<file>.tmp`` and renamed over the cache file."""
+    if not generator._cache_data_policy:
+        return
+    target = generator._cache_path
+    temporary = f"{target}.tmp"
+    try:
+        os.makedirs(generator.settings["CACHE_PATH"], exist_ok=True)
+        with generator._cache_open(temporary, "wb") as handle:
+            pickle.dump(generator._cache, handle)
+        os.replace(temporary, target)
+    except (OSError, pickle.PicklingError, TypeError) as err:
+        logger.warning("Không lưu được bộ nhớ đệm %s: %s", target, err)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+# The cache files CachingGenerator names after its class (pelican/generators.py).
+CACHE_FILES = ("ArticlesGenerator", "PagesGenerator")
+
+
+def drop_cut_caches(settings) -> list[str]:
+    """Cache files that do not end as a pickle ends (the STOP opcode), cut by a killed write,
+    are removed before Pelican reads them: such a build reads every article again instead."""
+    if settings.get("GZIP_CACHE"):
+        return []
+    dropped = []
+    for name in CACHE_FILES:
+        path = os.path.join(settings["CACHE_PATH"], name)
+        try:
+            with open(path, "rb") as handle:
+                handle.seek(-1, os.SEEK_END)
+                whole = handle.read(1) == pickle.STOP
+        except OSError:   # absent, or empty (a seek before the start)
+            whole = not os.path.exists(path)
+        if not whole:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            dropped.append(path)
+    return dropped
 
 
 def _no_listing(write) -> None:

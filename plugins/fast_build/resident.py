@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 
 from .pelican_internals import cached_entries, read_article, set_context
 
@@ -61,6 +62,7 @@ def in_background(work) -> bool:
     reap()
     pid = os.fork()
     if pid == 0:   # the child: its own copy of everything, gone when the work is done
+        signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C stops the server, not a save halfway
         code = 0
         try:
             work()

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from . import resident
-from .pelican_internals import cached_entries, file_stamp, skip_unwritten_listings, use_file_stamps, wrap_save_cache
+from .pelican_internals import cached_entries, save_cache_atomically, file_stamp, skip_unwritten_listings, use_file_stamps, wrap_save_cache
 
 
 class RememberedStamps:
@@ -78,31 +78,30 @@ class RememberedStamps:
 def saved_only_when_changed(generator, detach, attach, stamps: RememberedStamps) -> None:
     """Call once the cache is loaded: ``save_cache`` then writes only if an entry changed, and
     writes the articles without the settings and context they point to (``detach``): those
-    are this build's, rebuilt by the next one, which ``attach``-es its own."""
+    are this build's, rebuilt by the next one, which ``attach``-es its own. It writes as
+    ``save_cache_atomically`` does (beside the file, then renamed over it), so a write killed
+    halfway leaves no cut pickle for the next build."""
     entries = cached_entries(generator)
     loaded = dict(entries)   # the entries themselves: compared by identity
 
-    def only_when_changed(save):
-        def detached_save():
-            articles = [entry[1] for entry in entries.values()]
+    def detached_save():
+        articles = [entry[1] for entry in entries.values()]
+        for article in articles:
+            detach(article)
+        try:
+            save_cache_atomically(generator)
+        finally:
             for article in articles:
-                detach(article)
-            try:
-                save()
-            finally:
-                for article in articles:
-                    attach(article, generator.settings, generator.context)
+                attach(article, generator.settings, generator.context)
 
-        def save_if_changed():
-            stamps.save()
-            if len(entries) == len(loaded) and all(loaded.get(name) is entry for name, entry in entries.items()):
-                return
-            if not resident.in_background(detached_save):   # make devserver: not while the editor waits
-                detached_save()
+    def save_if_changed():
+        stamps.save()
+        if len(entries) == len(loaded) and all(loaded.get(name) is entry for name, entry in entries.items()):
+            return
+        if not resident.in_background(detached_save):   # make devserver: not while the editor waits
+            detached_save()
 
-        return save_if_changed
-
-    wrap_save_cache(generator, only_when_changed)
+    wrap_save_cache(generator, lambda pelicans_own: save_if_changed)
 
 
 def skip_unneeded_work(generator, detach, attach) -> None:

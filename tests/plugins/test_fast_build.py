@@ -205,3 +205,18 @@ def test_on_another_pelican_the_plugin_says_so_once_and_plain_pelican_builds_the
     assert printed.count("fast_build tắt") == 1 and "Pelican thường" in printed, printed
     assert "Traceback" not in printed
     assert_same_tree(archive / "without", tmp_path / "output")
+
+
+def test_a_cache_file_cut_by_a_killed_write_is_read_again_not_stopped_on(archive, tmp_path):
+    """Pelican stops on a cut pickle's EOFError (it catches only PickleError); the cache file is
+    now written beside and renamed over, and one cut by an older build is dropped."""
+    cache = tmp_path / "cache"
+    build(archive / "content", tmp_path / "first", [*FORKED, "--cache-path", str(cache)])
+    cut = next(cache.rglob("ArticlesGenerator"))
+    data = cut.read_bytes()
+    cut.write_bytes(data[: len(data) // 2])
+    again = build(archive / "content", tmp_path / "again", [*FORKED, "--cache-path", str(cache)])
+    printed = " ".join((again.stdout + again.stderr).split())
+    assert "bị cắt dở" in printed and "Traceback" not in printed
+    assert_same_tree(archive / "without", tmp_path / "again")
+    assert not list(cache.rglob("*.tmp"))
