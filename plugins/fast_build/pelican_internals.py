@@ -16,6 +16,9 @@ Private attributes and patched methods
   ``generate_authors`` replaced by no-ops on the live generator when their ``*_SAVE_AS`` is
   empty (upstream patch: plugins/fast_build/upstream/).
 * ``wrap_save_cache``: ``FileDataCacher.save_cache`` wrapped on the live generator.
+* ``remember_file_lists``: ``Generator.get_files`` memoised on the live generator for one
+  build (it walks the content folder: once to read, once more for the disabled readers'
+  extensions, and fast_build asks once more for what to pre-read).
 * ``save_cache_atomically``: a copy of ``FileDataCacher.save_cache`` (``_cache_path``,
   ``_cache_open``, ``_cache_data_policy``) that writes beside the file and renames it over,
   so a build or save killed halfway never leaves a cut pickle; ``drop_cut_caches`` removes one
@@ -153,6 +156,24 @@ def drop_cut_caches(settings) -> list[str]:
                 os.unlink(path)
             dropped.append(path)
     return dropped
+
+
+def remember_file_lists(generator) -> None:
+    """``generator.get_files`` walks once per set of arguments in a build (files do not change
+    while the site is built, as file stamps assume); with an empty list of extensions it
+    returns what Pelican's would after walking the whole folder: nothing."""
+    original, known = generator.get_files, {}
+
+    def get_files(paths, exclude=None, extensions=None):
+        if extensions is not None and extensions is not False and not extensions:
+            return set()
+        key = (tuple([paths] if isinstance(paths, str) else paths), tuple(exclude or ()),
+               extensions if extensions is None or extensions is False else tuple(sorted(extensions)))
+        if key not in known:
+            known[key] = original(paths, exclude=exclude, extensions=extensions)
+        return set(known[key])
+
+    generator.get_files = get_files
 
 
 def _no_listing(write) -> None:

@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 from . import resident
-from .pelican_internals import cached_entries, save_cache_atomically, file_stamp, skip_unwritten_listings, use_file_stamps, wrap_save_cache
+from .pelican_internals import (cached_entries, file_stamp, remember_file_lists, save_cache_atomically,
+                                skip_unwritten_listings, use_file_stamps, wrap_save_cache)
 
 
 class RememberedStamps:
@@ -106,6 +107,7 @@ def saved_only_when_changed(generator, detach, attach, stamps: RememberedStamps)
 
 def skip_unneeded_work(generator, detach, attach) -> None:
     skip_unwritten_listings(generator)
+    remember_file_lists(generator)
     table = Path(generator.settings["CACHE_PATH"]) / "stamps.json"
     stamps = RememberedStamps(file_stamp(generator),
                               table if generator.settings.get("CHECK_MODIFIED_METHOD") == "sha1" else None,
