@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 # The modules whose code decides a file's own result.
-_SOURCES = ("check.py", "frontmatter.py", "simpleyaml.py", "article.py", "vietnamese.py", "html_policy.py")
+_SOURCES = ("check.py", "images.py", "legacy.py", "frontmatter.py", "simpleyaml.py", "article.py", "vietnamese.py", "html_policy.py")
 
 
 def _version() -> str:
