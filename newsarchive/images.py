@@ -27,7 +27,7 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 def local_path(src: str) -> str | None:
     """The path part of a local image address (``quang-canh.jpg``, ``/images/a.jpg``), else None."""
-    src = _STATIC_PREFIX.sub("/", src.strip(), count=1)
+    src = _STATIC_PREFIX.sub("", src.strip(), count=1)   # {static}/a.jpg: /a.jpg, from the content folder
     try:
         parts = urlsplit(src)
     except ValueError:
@@ -45,16 +45,28 @@ def inside(path: Path, root: Path) -> bool:
         return False
 
 
-def resolve(src: str, article: Path, content: Path) -> Path | None:
-    """The file in ``content`` that ``src`` in the article at ``article`` names, or None."""
+def locate(src: str, article: Path, content: Path) -> tuple[Path | None, str]:
+    """``(file, "")``: the file in ``content`` that ``src`` in the article at ``article`` names;
+    ``(None, why)`` when there is none (Vietnamese, for messages)."""
     path = local_path(src)
     if path is None or "\0" in path:
-        return None
+        return None, "không phải địa chỉ trong thư mục nội dung"
     candidates = [content / path.lstrip("/")] if path.startswith("/") else [article.parent / path, content / path]
+    outside = False
     for candidate in candidates:
-        if candidate.is_file() and inside(candidate, content):
-            return candidate
-    return None
+        candidate = Path(os.path.normpath(candidate))
+        if candidate.is_file():
+            if inside(candidate, content) and candidate.is_relative_to(content):
+                return candidate, ""
+            outside = True
+    if outside:
+        return None, "dẫn ra ngoài thư mục nội dung (content/): không được đăng"
+    return None, "không có tệp (đặt ảnh cạnh bài hoặc trong content/images/)"
+
+
+def resolve(src: str, article: Path, content: Path) -> Path | None:
+    """The file in ``content`` that ``src`` in the article at ``article`` names, or None."""
+    return locate(src, article, content)[0]
 
 
 def references(body: str, first_line: int = 1):
@@ -75,6 +87,8 @@ def missing(found_references, article: Path, content: Path) -> list[tuple[int, s
     """``(line, message)`` for each local image of ``references()`` that is not a file inside ``content``."""
     found = []
     for line, src in found_references:
-        if local_path(src) is not None and resolve(src, article, content) is None:
-            found.append((line, f"không có tệp ảnh '{src}' (đặt ảnh cạnh bài hoặc trong content/images/)"))
+        if local_path(src) is not None:
+            path, why = locate(src, article, content)
+            if path is None:
+                found.append((line, f"ảnh '{src}' {why}"))
     return found

@@ -14,8 +14,8 @@
 from __future__ import annotations
 
 import html
-import logging
 import re
+import sys
 from pathlib import Path
 
 from pelican import signals
@@ -26,8 +26,6 @@ from newsarchive.site.options import check_prefixed, merged
 from newsarchive.site.published import Publisher
 
 from .settings import DEFAULTS
-
-logger = logging.getLogger(__name__)
 
 _STATE: dict = {}
 # Paths of the site's own listings (archive_structure, tag_vocabulary, Pagefind, the theme).
@@ -63,6 +61,11 @@ def check_settings(pelican_object):
     _STATE.clear()
 
 
+def _warn(content, line: int, message: str) -> None:
+    """One line on stderr, as the build's other article messages."""
+    print(f"{display(content.source_path)}:{line}: cảnh báo: {message}", file=sys.stderr)
+
+
 def _line(content, key: str, item=None) -> int:
     """The line of ``key`` (or of the list item ``item``) in the article's file."""
     try:
@@ -84,9 +87,8 @@ def old_addresses(content, hosts: set[str], own_host: str | None):
     for item in aliases if isinstance(aliases, list) else []:
         found = old_address(item)
         if found is None or (found[0] is not None and found[0] not in hosts and found[0] != own_host):
-            logger.warning("%s:%d: địa chỉ cũ '%s' không chuyển được: cần đường dẫn bắt đầu bằng '/' hoặc "
-                           "địa chỉ trên một máy chủ trong LEGACY_HOSTS", display(content.source_path),
-                           _line(content, "aliases", item), item)
+            _warn(content, _line(content, "aliases", item), f"địa chỉ cũ '{item}' không chuyển được: cần đường "
+                  "dẫn bắt đầu bằng '/' hoặc địa chỉ trên một máy chủ trong LEGACY_HOSTS")
             continue
         yield found[1], found[2], ("aliases", item)
 
@@ -104,9 +106,8 @@ def collect(generator) -> None:
                 continue
             other = claimed.setdefault((path, query), content)
             if other is not content:
-                logger.warning("%s:%d: địa chỉ cũ %s%s đã chuyển đến bài %s", display(content.source_path),
-                               _line(content, key, item), path, "?" + query if query else "",
-                               display(other.source_path))
+                _warn(content, _line(content, key, item), f"địa chỉ cũ {path}{'?' + query if query else ''} "
+                      f"đã chuyển đến bài {display(other.source_path)}")
     _STATE["claimed"] = claimed
 
 

@@ -67,6 +67,8 @@ def _open(path: Path, options: dict):
             image = Image.open(path)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ValueError(f"ảnh quá lớn (trên {options['max_pixels']:,} điểm ảnh), có thể là bom giải nén")
+        except Image.UnidentifiedImageError:
+            raise ValueError("không phải tệp ảnh đọc được") from None
         except (OSError, SyntaxError) as exc:
             raise ValueError(f"không phải tệp ảnh đọc được ({exc})") from None
     expected = FORMATS.get(path.suffix.lower())

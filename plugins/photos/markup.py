@@ -55,10 +55,10 @@ def mark(body: str, article: Path, content: Path, siteurl: str, default_alt: str
         src = html.unescape(attributes.get("src", ""))
         if images.local_path(src) is None:
             return match.group(0)
-        found = images.resolve(src, article, content)
+        found, why = images.locate(src, article, content)
         if found is None or found.suffix.lower() not in images.PHOTO_EXTENSIONS:
             if found is None:
-                missing.append(src)
+                missing.append((src, why))
             return match.group(0)
         path = public_path(found, content)
         attributes["src"] = html.escape(f"{siteurl}/{quote(path)}", quote=True)

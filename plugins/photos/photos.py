@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import pass_context
 from pelican import signals
 
+from newsarchive.frontmatter import display
 from newsarchive.site.options import merged
 from newsarchive.site.published import Publisher
 
@@ -56,7 +58,7 @@ def add_filter(generator):
 
 
 def _content_root(settings) -> Path:
-    return Path(settings["PATH"]).resolve()
+    return Path(os.path.abspath(settings["PATH"]))
 
 
 def mark_content(content) -> None:
@@ -66,7 +68,7 @@ def mark_content(content) -> None:
     if not body or "<img" not in body or not options_of(settings)["enabled"]:
         return
     default_alt = (settings.get("SANITIZE") or {}).get("default_alt", _SANITIZE_DEFAULT_ALT)
-    source = Path(content.source_path)
+    source = Path(os.path.abspath(content.source_path))
     marked, sources, missing = markup.mark(body, source, _content_root(settings), settings.get("SITEURL", ""),
                                            default_alt)
     content._content = marked
@@ -107,10 +109,9 @@ def _line_of(path: str, text: str) -> int:
 
 
 def _warn(content, src: str, reason: str) -> None:
-    from newsarchive.frontmatter import display
-
-    logger.warning("%s:%d: ảnh '%s' %s", display(content.source_path), _line_of(content.source_path, src), src,
-                   reason)
+    """One line on stderr, as the build's other article messages (never wrapped by the log's columns)."""
+    line = _line_of(content.source_path, src)
+    print(f"{display(content.source_path)}:{line}: cảnh báo: ảnh '{src}' {reason}", file=sys.stderr)
 
 
 def resolve_photos(generator) -> None:
@@ -127,8 +128,8 @@ def resolve_photos(generator) -> None:
     library, root = _library(settings), _content_root(settings)
     digests = {}
     for content in contents:
-        for src in getattr(content, "photo_missing", ()):
-            _warn(content, src, "không có tệp (đặt ảnh cạnh bài hoặc trong content/images/)")
+        for src, why in getattr(content, "photo_missing", ()):
+            _warn(content, src, why)
         for rel in getattr(content, "photo_sources", ()):
             if rel not in digests:
                 digests[rel] = library.digest(rel, root / rel)
@@ -184,9 +185,8 @@ def take_static_files(pelican_object_or_generators) -> None:
         if files is None:
             continue
         root = _content_root(generator.settings)
-        kept = [f for f in files if Path(f.source_path).resolve().relative_to(root).as_posix() not in published] \
-            if files else files
-        files[:] = kept
+        files[:] = [f for f in files
+                    if os.path.relpath(os.path.abspath(f.source_path), root).replace(os.sep, "/") not in published]
         generator.context["staticfiles"] = files
 
 
