@@ -185,6 +185,11 @@ class Library:
             self._metas[digest] = meta
             self.resized += 1
 
+    def report(self, counts: dict) -> None:
+        """``last-build.json``: what the last build did (files, pictures resized, files written)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        _atomic_write(self.root / "last-build.json", lambda target: target.write_text(json.dumps(counts)))
+
     def save(self) -> None:
         if self._changed:
             self.root.mkdir(parents=True, exist_ok=True)

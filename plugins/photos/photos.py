@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -38,6 +39,7 @@ from .settings import DEFAULTS
 logger = logging.getLogger(__name__)
 
 _SANITIZE_DEFAULT_ALT = "Ảnh minh họa"
+_SCOPED = re.compile(r"[0-9a-f]{16}")   # plugins/archive_reader/cache.py's folder names
 # The build's library and what it publishes (one build per process at a time).
 _STATE: dict = {}
 
@@ -78,9 +80,18 @@ def mark_content(content) -> None:
         content.photo_missing = missing
 
 
+def cache_root(settings) -> Path:
+    """The cache folder the build was given: archive_reader reads articles into a sub-folder named by
+    the fingerprint of the code and settings (``CACHE_PATH/<16 hex>``), which any change of code
+    replaces; resized copies depend only on the picture and ``PHOTOS`` (library.variant_key), so they
+    are kept beside it and survive that."""
+    path = Path(settings["CACHE_PATH"])
+    return path.parent if _SCOPED.fullmatch(path.name) else path
+
+
 def _library(settings) -> Library:
     if "library" not in _STATE:
-        _STATE["library"] = Library(Path(settings["CACHE_PATH"]), options_of(settings))
+        _STATE["library"] = Library(cache_root(settings), options_of(settings))
         _STATE["published"] = {}
     return _STATE["library"]
 
@@ -202,7 +213,8 @@ def publish(pelican_object) -> None:
         publisher.copy(name, source, link=link)
     publisher.close()
     library = _STATE["library"]
-    logger.info("Ảnh: %d ảnh, %d ảnh mới thu nhỏ, %d tệp ghi mới", len(library._metas), library.resized,
+    library.report({"files": len(published), "resized": library.resized, "written": publisher.written})
+    logger.info("Ảnh: %d tệp, %d ảnh mới thu nhỏ, %d tệp ghi mới", len(published), library.resized,
                 publisher.written)
     _STATE.clear()
 

@@ -113,7 +113,8 @@ def test_hostile_pictures_are_refused_with_a_reason_and_never_published(site):
 
 def test_a_build_with_nothing_changed_resizes_and_copies_nothing(site):
     base, output, _ = site
-    cache = base / "site" / "output.cache" / "photos"
+    cache = base / "site" / "output.cache" / "photos"   # beside archive_reader's fingerprinted folder
+    assert (cache / "index.json").is_file()
     before_output, before_cache = stamps(output), stamps(cache)
     make_html(base / "content", output)
     after_output, after_cache = stamps(output), stamps(cache)
@@ -121,6 +122,8 @@ def test_a_build_with_nothing_changed_resizes_and_copies_nothing(site):
               and not name.startswith("theme") and "lien-ket" not in name]  # that one is Pelican's (above)
     assert len(photos) >= 10
     assert {name: after_output[name] for name in photos} == {name: before_output[name] for name in photos}
+    assert json.loads((cache / "last-build.json").read_text()) == {"files": 15, "resized": 0, "written": 0}
+    after_cache.pop("last-build.json"), before_cache.pop("last-build.json")
     assert after_cache == before_cache
 
 
