@@ -61,10 +61,12 @@ test: $(STAMP)
 audit: $(STAMP)
 	$(BIN)/python bench/audit.py
 
-# Ingest throughput on 10,000 corpus texts and HTML extraction F1 (see bench/ingest.py, bench/extraction.py).
+# Ingest throughput on 10,000 corpus texts, HTML extraction F1, and page-level accuracy on the
+# hand-labelled portal pages, tuning and checking halves (bench/ingest.py, extraction.py, portals.py).
 bench-ingest: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/portals.py
 
 # Search at scale: N=10000 by default; `make bench-search ARGS=--large` for 100,000.
 bench-search: $(STAMP)

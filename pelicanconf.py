@@ -36,8 +36,8 @@ LOCALE = ("C.UTF-8", "C")
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["build_errors", "fast_build", "archive_reader", "tag_vocabulary", "sanitize", "photos", "legacy_links", "archive_structure", "vietnamese", "pagefind_search",
-           "sitemap", "reproducible"]
+PLUGINS = ["build_errors", "fast_build", "archive_reader", "content_guard", "tag_vocabulary", "sanitize", "photos",
+           "legacy_links", "archive_structure", "vietnamese", "pagefind_search", "sitemap", "reproducible"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
 ARTICLE_URL = urls.ARTICLE_URL   # "{date:%Y}/{date:%m}/{slug}/": newsarchive check reads the same rule

@@ -20,12 +20,48 @@ from .vietnamese import nfc
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
-# Front matter keys in the order they are written.
-FIELDS = (
-    "title", "date", "author", "tags", "category", "portal", "summary", "slug",
-    "source_url", "raw_name", "raw_sha256",
-)
-REQUIRED = ("title", "date", "tags", "portal", "slug")
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One front-matter key: its type (a name in ``newsarchive.frontmatter.TYPES``), whether
+    every article needs it, and how editors are told about it (Vietnamese)."""
+    type: str
+    required: bool = False
+    label: str = ""       # what the key is, in the editors' words
+    hint: str = ""        # added to the "missing" message
+
+
+# The closed set of front-matter keys, in the order they are written. Anything else in an
+# article is an error in ``check`` and the build (Pelican's save_as, url, template, status...
+# would otherwise be honoured as written). Adding a key: one line here with its type, and a
+# line in docs/huong-dan-bien-tap.md; the reader passes it to Pelican as text unless
+# plugins/archive_reader converts it.
+KEYS: dict[str, Key] = {
+    "title": Key("line", required=True, label="tiêu đề"),
+    "date": Key("date", required=True, label="ngày đăng", hint="ví dụ: 2024-05-01T08:00:00+07:00"),
+    "author": Key("line", label="tác giả"),
+    "tags": Key("tags", required=True, label="danh sách thẻ", hint="để trống thì ghi: tags: []"),
+    "category": Key("line", label="chuyên mục"),
+    "portal": Key("portal", required=True, label="nguồn", hint="bài biên tập viên viết thì ghi: portal: editor"),
+    # How readers see a portal that has no rule file (ingest: from the page's dateline or site name).
+    "portal_name": Key("line", label="tên nguồn"),
+    "summary": Key("text", label="tóm tắt"),
+    "slug": Key("slug", required=True, label="đường dẫn"),
+    "source_url": Key("url", label="địa chỉ bài gốc"),
+    "raw_name": Key("line", label="tên tệp gốc"),
+    "raw_sha256": Key("sha256", label="mã SHA-256 của tệp gốc"),
+    # The fields the archivist gave by hand on a re-run from quarantine (ingest --given).
+    "by_hand": Key("by_hand", label="các trường nhập tay"),
+    # An editor takes an article off the site and says why: no page, no listing, no search;
+    # the file stays, so a re-run of ingest over the same scrape does not bring it back.
+    "withdrawn": Key("line", label="lý do gỡ bài"),
+    # Old addresses that lead to the article (plugins/legacy_links): paths or http(s) addresses.
+    "aliases": Key("aliases", label="các địa chỉ cũ"),
+}
+FIELDS = tuple(KEYS)
+BY_HAND_FIELDS = ("title", "date", "author", "portal")   # what ingest --given may set
+REQUIRED = tuple(name for name, key in KEYS.items() if key.required)
 
 
 @dataclass(slots=True)
@@ -42,6 +78,8 @@ class Article:
     source_url: str | None = None
     raw_name: str | None = None
     raw_sha256: str | None = None
+    portal_name: str | None = None     # how readers see a portal that has no rule file
+    by_hand: list[str] = field(default_factory=list)   # fields the archivist gave by hand (ingest --given)
 
     @property
     def relative_path(self) -> Path:
@@ -115,15 +153,17 @@ def render(article: Article) -> str:
         "tags": list(article.tags),
         "category": article.category,
         "portal": article.portal,
+        "portal_name": article.portal_name,
         "summary": article.summary,
         "slug": article.slug,
         "source_url": article.source_url,
         "raw_name": article.raw_name,
         "raw_sha256": article.raw_sha256,
+        "by_hand": list(article.by_hand) or None,
     }
     lines = ["---"]
     for key in FIELDS:
-        value = values[key]
+        value = values.get(key)   # keys only editors write (withdrawn) are not in Article
         if key == "date":
             lines.append(f"date: {format_iso(article.date)}")
         elif key == "author" or value not in (None, ""):

@@ -22,12 +22,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import html_policy, images, legacy
+from . import html_policy, images
 from .article import TIMEZONE, format_iso
 from .frontmatter import SLUG_RE, Document, FrontMatterError, display, load, parse_date, problems
 from .checkcache import Cache
 from .site.urls import article_url
 from .tagvariants import Spellings
+from .tree import escapes, link_problems, outside_message
 
 EXTENSIONS = (".md", ".markdown")
 ERROR, WARNING = "error", "warning"
@@ -86,18 +87,50 @@ class Report:
                 "problems": [asdict(f) for f in self.findings]}
 
 
-def article_files(root: Path | str) -> list[str]:
-    """Every article file under ``root`` (hidden folders skipped), sorted, as normalised paths."""
+def article_files(root: Path | str, content: Path | str | None = None,
+                  escaping: list[Finding] | None = None) -> list[str]:
+    """Every article file under ``root`` (hidden files and folders skipped, as Pelican skips them),
+    sorted, as normalised paths. A symlink under ``root`` -- an article, an image, a folder --
+    that leads out of ``content`` is not listed but added to ``escaping`` as an error: the build
+    would read or publish a file of the machine (symlinked folders are never followed)."""
     root = os.path.normpath(root)
     if os.path.isfile(root):
+        if escaping is not None and os.path.islink(root):
+            _escape(root, content, escaping)
         return [root]
-    found = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        folder = os.path.normpath(folder)   # "./x" -> "x", as the paths given on the command line
-        prefix = "" if folder == "." else folder + os.sep
-        found.extend(prefix + name for name in sorted(files) if name.endswith(EXTENSIONS))
+    found: list[str] = []
+    _walk(root, "" if root == "." else root + os.sep, content, escaping, found)
     return found
+
+
+def _escape(path: str, content, escaping: list[Finding]) -> bool:
+    """Add an error when ``path`` (inside ``content``) leads out of it; True when it does."""
+    if content is None or not os.path.abspath(path).startswith(os.path.abspath(content) + os.sep):
+        return False     # a file outside the archive, named on the command line: not the build's
+    real = escapes(path, content)
+    if real:
+        escaping.append(Finding(display(path), 1, outside_message(real, os.path.basename(
+            os.path.abspath(content)) or "content")))
+    return real is not None
+
+
+def _walk(folder: str, prefix: str, content, escaping, found: list[str]) -> None:
+    with os.scandir(folder) as scan:
+        entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+    folders = []
+    for entry in entries:
+        path = prefix + entry.name
+        if entry.is_symlink():
+            if escaping is not None and _escape(path, content, escaping) or entry.is_dir():
+                continue
+            if entry.name.endswith(EXTENSIONS):
+                found.append(path)
+        elif entry.is_dir():
+            folders.append(path)
+        elif entry.name.endswith(EXTENSIONS):
+            found.append(path)
+    for path in folders:
+        _walk(path, path + os.sep, content, escaping, found)
 
 
 def raw_html(doc: Document) -> list[tuple[int, str]]:
@@ -149,8 +182,10 @@ def _date(value) -> datetime | None:
         return None
 
 
-def check_file(path: str) -> tuple[list[Finding], Record]:
-    """One file's own problems, and what the checks across files need (cacheable: no clock)."""
+def check_file(path: str, content: str | None = None) -> tuple[list[Finding], Record]:
+    """One file's own problems, and what the checks across files need (cacheable: no clock).
+
+    ``content``: the archive's folder, which ``{static}``/``{attach}`` links may not leave."""
     shown = display(path)
     record = Record(shown)
     try:
@@ -160,12 +195,17 @@ def check_file(path: str) -> tuple[list[Finding], Record]:
     except OSError as exc:
         return [Finding(shown, 1, f"không đọc được tệp: {exc.strerror or exc}")], record
     found = [Finding(shown, line, message) for line, message in problems(doc)]
+    if content and ("static" in doc.body or "attach" in doc.body):     # a {static}/{attach} link, maybe
+        article_dir = os.path.relpath(os.path.dirname(os.path.abspath(path)), content)
+        if article_dir != ".." and not article_dir.startswith(".." + os.sep):
+            found.extend(Finding(shown, line, message)
+                         for line, message in link_problems(doc.body, doc.body_line, article_dir))
     meta, lines = doc.meta, doc.key_lines
     moment = _date(meta.get("date"))
     if moment is not None:
         record.date, record.date_line = format_iso(moment), lines["date"]
     slug = meta.get("slug")
-    if isinstance(slug, str) and SLUG_RE.match(slug):
+    if isinstance(slug, str) and SLUG_RE.fullmatch(slug) and not meta.get("withdrawn"):   # withdrawn: no page
         record.slug, record.slug_line = slug, lines["slug"]
         if moment is not None:
             record.url = article_url(moment, slug)
@@ -175,12 +215,11 @@ def check_file(path: str) -> tuple[list[Finding], Record]:
         record.tags = [(str(t).strip(), n) for t, n in zip(tags, tag_lines) if t is not None and str(t).strip()]
     found.extend(Finding(shown, line, message, WARNING) for line, message in raw_html(doc))
     record.images = list(images.references(doc.body, doc.body_line))
-    found.extend(Finding(shown, line, message) for line, message in legacy.alias_problems(meta, lines, doc.item_lines))
     return found, record
 
 
-def _check_many(paths: list[str]) -> list[tuple[list[Finding], Record]]:
-    return [check_file(path) for path in paths]
+def _check_many(paths: list[str], content: str | None = None) -> list[tuple[list[Finding], Record]]:
+    return [check_file(path, content) for path in paths]
 
 
 def _to_json(result: tuple[list[Finding], Record]) -> list:
@@ -197,7 +236,8 @@ def _from_json(path: str, data: list) -> tuple[list[Finding], Record]:
                    [tuple(picture) for picture in pictures]))
 
 
-def scan(paths: list[str], jobs: int = 1, cache: Cache | None = None) -> list[tuple[list[Finding], Record]]:
+def scan(paths: list[str], jobs: int = 1, cache: Cache | None = None,
+         content: str | None = None) -> list[tuple[list[Finding], Record]]:
     """check_file over many files: from ``cache`` when unchanged, in ``jobs`` processes when many."""
     results = [None] * len(paths)
     if cache:
@@ -207,12 +247,12 @@ def scan(paths: list[str], jobs: int = 1, cache: Cache | None = None) -> list[tu
                 results[index] = _from_json(path, data)
     missing = [path for path, result in zip(paths, results) if result is None]
     if jobs <= 1 or len(missing) < PARALLEL_FROM:
-        fresh = _check_many(missing)
+        fresh = _check_many(missing, content)
     else:
         size = -(-len(missing) // (jobs * 4))
+        parts = [missing[i:i + size] for i in range(0, len(missing), size)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            fresh = [r for part in pool.map(_check_many, [missing[i:i + size] for i in range(0, len(missing), size)])
-                     for r in part]
+            fresh = [r for part in pool.map(_check_many, parts, [content] * len(parts)) for r in part]
     computed = iter(fresh)
     for index, result in enumerate(results):
         if result is None:
@@ -260,7 +300,8 @@ def collisions(records: list[Record]) -> list[Finding]:
 
 def spelling_warnings(records: list[Record], targets: set[str], vocabulary=()) -> list[Finding]:
     """Tags of the ``targets`` spelled otherwise than the archive's existing tag."""
-    spellings = Spellings((tag for record in records for tag, _ in record.tags), vocabulary)
+    spellings = Spellings((tag for record in records for tag, _ in record.tags), vocabulary,
+                          (tag for record in records if record.path not in targets for tag, _ in record.tags))
     found = []
     for record in records:
         if record.path in targets:
@@ -292,18 +333,21 @@ def run(paths: list[Path] | None = None, content: Path = Path("content"),
     ``cache``: a file keeping each article's result until the article changes.
     """
     now = now or datetime.now(TIMEZONE)
-    targets = list(dict.fromkeys(f for path in (paths or [content]) for f in article_files(path)))
+    escaping: list[Finding] = []      # symlinks out of the content folder among the targets
+    targets = list(dict.fromkeys(f for path in (paths or [content])
+                                 for f in article_files(path, content, escaping)))
     others = []
     if paths and os.path.isdir(content):
         chosen = {os.path.abspath(f) for f in targets}
         others = [f for f in article_files(content) if os.path.abspath(f) not in chosen]
-    store = Cache(cache) if cache else None
-    results = scan(targets + others, jobs, store)
+    root = os.path.abspath(content)
+    store = Cache(cache, salt=root) if cache else None
+    results = scan(targets + others, jobs, store, root)
     if store:
         store.save()
     records = [record for _, record in results]
     target_names = {record.path for record in records[:len(targets)]}
-    findings = [f for own, _ in results[:len(targets)] for f in own]
+    findings = [f for own, _ in results[:len(targets)] for f in own] + escaping
     findings += future_dates(records[:len(targets)], now)
     findings += [f for f in collisions(records) if f.path in target_names]
     findings += spelling_warnings(records, target_names, _vocabulary())

@@ -2,8 +2,8 @@
 
 Checking 100,000 articles from scratch takes ~5 s on two cores; a commit changes
 a handful. Entries are keyed by path and hold the file's size and mtime (ns);
-the whole cache is dropped when the checker's code, Python or the working
-folder (paths are printed relative to it) change. Plain JSON: never code.
+the whole cache is dropped when the checker's code, Python, the working
+folder (paths are printed relative to it) or the content folder change. Plain JSON: never code.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 # The modules whose code decides a file's own result.
-_SOURCES = ("check.py", "images.py", "legacy.py", "frontmatter.py", "simpleyaml.py", "article.py", "vietnamese.py", "html_policy.py")
+_SOURCES = ("check.py", "frontmatter.py", "simpleyaml.py", "safeyaml.py", "article.py", "vietnamese.py",
+            "html_policy.py", "tree.py", "images.py", "legacy.py")
 
 
-def _version() -> str:
-    digest = hashlib.sha256(f"{sys.version}\0{os.getcwd()}".encode())
+def _version(salt: str = "") -> str:
+    digest = hashlib.sha256(f"{sys.version}\0{os.getcwd()}\0{salt}".encode())
     here = Path(__file__).parent
     for name in _SOURCES:
         digest.update((here / name).read_bytes())
@@ -27,9 +28,10 @@ def _version() -> str:
 
 
 class Cache:
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, salt: str = ""):
+        """``salt``: what else a result depends on (the content folder, which links may not leave)."""
         self.path = Path(path)
-        self.version = _version()
+        self.version = _version(salt)
         self.entries: dict[str, list] = {}
         self.changed = False
         try:

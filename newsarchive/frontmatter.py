@@ -1,8 +1,17 @@
-"""Read an article file: YAML front matter + Markdown body, with line numbers.
+"""Read an article file: YAML front matter + Markdown body, with line numbers, held to the contract.
 
 One parser for ``newsarchive check`` and for the Pelican reader, so an editor
 sees the same ``path:line: message`` from both. Messages are Vietnamese: they
 are read by editors.
+
+1. :func:`split` at the ``---`` fences; the block's size is checked against
+   ``safeyaml.LIMITS`` before any YAML is read.
+2. :mod:`newsarchive.simpleyaml` reads the plain shape ``render`` writes; anything
+   else goes to :mod:`newsarchive.safeyaml` (PyYAML's parser, refusing anchors,
+   aliases, tags, merge keys, repeated keys and oversize values).
+3. :func:`problems`: the keys of ``newsarchive.article.KEYS`` and no other (Pelican's
+   save_as, url, template, status... included), each value of its key's type
+   (:data:`TYPES`), the required keys, a body.
 """
 
 from __future__ import annotations
@@ -11,15 +20,21 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from difflib import get_close_matches
 from pathlib import Path
 
 import yaml
 
-from . import simpleyaml
-from .article import TIMEZONE
+from . import safeyaml, simpleyaml
+from .safeyaml import shown
+from .article import BY_HAND_FIELDS, KEYS, REQUIRED, TIMEZONE, Key
+from .legacy import old_address
 from .vietnamese import nfc
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PORTAL_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")     # a rule file's name, or "editor"
+URL_RE = re.compile(r"https?://[^\n]*", re.IGNORECASE)
+SHA256_RE = re.compile(r"[0-9a-f]{64}")
 
 # The body ``newsarchive new`` writes: refused by check and build until replaced.
 PLACEHOLDER = "VIẾT NỘI DUNG BÀI Ở ĐÂY"
@@ -72,15 +87,6 @@ def split(text: str) -> tuple[str, str, int]:
     raise FrontMatterError(start + 1, "phần thông tin đầu bài mở bằng '---' nhưng không có dòng '---' đóng lại")
 
 
-def _compose(yaml_text: str, loader: type):
-    instance = loader(yaml_text)
-    try:
-        node = instance.get_single_node()
-        return node, instance.construct_document(node) if node is not None else None
-    finally:
-        instance.dispose()
-
-
 def _syntax_error(exc: yaml.YAMLError, yaml_text: str, first_line: int) -> FrontMatterError:
     if isinstance(exc, yaml.reader.ReaderError):
         line = first_line + yaml_text[: exc.position].count("\n")
@@ -94,31 +100,21 @@ def _syntax_error(exc: yaml.YAMLError, yaml_text: str, first_line: int) -> Front
 
 
 def _load_yaml(yaml_text: str, first_line: int) -> tuple[dict, dict, dict]:
-    """(meta, key_lines, item_lines) through PyYAML, errors as FrontMatterError."""
+    """(meta, key_lines, item_lines) through PyYAML's parser (``safeyaml``), errors as FrontMatterError."""
     try:
-        node, meta = _compose(yaml_text, _FastLoader)
-    except RecursionError:
-        raise FrontMatterError(first_line, "phần thông tin đầu bài lồng ngoặc quá sâu") from None
+        meta, key_lines, item_lines = safeyaml.load(yaml_text, _FastLoader, first_line)
+    except safeyaml.Refused as exc:
+        raise FrontMatterError(exc.line, exc.message) from None
     except yaml.YAMLError as fast_error:
         error = fast_error
         try:   # the pure-Python parser words the same error the same way everywhere
-            _compose(yaml_text, _Loader)
+            safeyaml.load(yaml_text, _Loader, first_line)
         except yaml.YAMLError as exc:
             error = exc
-        except RecursionError:   # nesting libyaml refused and Python cannot follow: keep libyaml's words
-            pass
+        except safeyaml.Refused as exc:   # it read further than libyaml before failing
+            raise FrontMatterError(exc.line, exc.message) from None
         raise _syntax_error(error, yaml_text, first_line) from None
-    if meta is None:   # an empty block, or one null scalar ("~", "null"): no keys
-        return {}, {}, {}
-    if not isinstance(meta, dict):
-        raise FrontMatterError(first_line, "phần thông tin đầu bài phải là các dòng 'khóa: giá trị'")
-    key_lines, item_lines = {}, {}
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        key_lines[key] = first_line + key_node.start_mark.line
-        if isinstance(value_node, yaml.SequenceNode):
-            item_lines[key] = [first_line + item.start_mark.line for item in value_node.value]
-    return meta, key_lines, item_lines
+    return meta or {}, key_lines, item_lines
 
 
 def parse(text: str) -> Document:
@@ -126,6 +122,10 @@ def parse(text: str) -> Document:
     text = nfc(text.lstrip("\ufeff").replace("\r\n", "\n"))
     yaml_text, body, body_line = split(text)
     first_yaml_line = text[: text.index("---")].count("\n") + 2
+    limit = safeyaml.LIMITS["front_matter_bytes"]
+    if len(yaml_text) * 4 > limit and len(yaml_text.encode("utf-8", "surrogatepass")) > limit:
+        raise FrontMatterError(first_yaml_line - 1, f"phần thông tin đầu bài dài hơn {limit} byte: chỉ ghi các "
+                                                    "khóa của bài (xem docs/huong-dan-bien-tap.md)")
     simple = simpleyaml.load(yaml_text)
     if simple is None:
         meta, key_lines, item_lines = _load_yaml(yaml_text, first_yaml_line)
@@ -180,39 +180,181 @@ def parse_date(value) -> datetime:
     return moment.astimezone(TIMEZONE)
 
 
+def _what_yaml_made(value) -> str:
+    if isinstance(value, bool):
+        return "giá trị đúng/sai (yes, no, on, off, true, false)"
+    if isinstance(value, (int, float)):
+        return "một số"
+    if isinstance(value, list):
+        return "một danh sách"
+    return "một bảng 'khóa: giá trị'" if isinstance(value, dict) else "một giá trị không phải chữ"
+
+
+def _text(value, name: str, key: Key, one_line: bool = False) -> str | None:
+    if type(value) is str and (not one_line or "\n" not in value):
+        return None              # the common case, first: this runs for every key of every article
+    if not isinstance(value, str):
+        return (f"{key.label} ({name}) phải là chữ, nhưng YAML đọc giá trị này thành {_what_yaml_made(value)}: "
+                f"nếu đó là chữ thì đặt trong nháy đơn, ví dụ {name}: '...'")
+    if "\n" in value.strip():
+        return f"{key.label} ({name}) phải nằm trên một dòng"
+    return None
+
+
+def _line(value, name, key):
+    if type(value) is str and "\n" not in value:
+        return None
+    return _text(value, name, key, one_line=True)
+
+
+def _matching(pattern: re.Pattern, message: str):
+    """A one-line text that ``pattern`` matches whole."""
+    def check(value, name, key):
+        if type(value) is str and pattern.fullmatch(value) is not None:
+            return None
+        return _line(value, name, key) or message.format(value=shown(value))
+    return check
+
+
+def _date(value, name, key):
+    try:
+        parse_date(value)
+    except (ValueError, TypeError):
+        return f"ngày đăng không hợp lệ: '{shown(value)}' (cần dạng 2024-05-01T08:00:00+07:00)"
+    return None
+
+
+def _tag_problem(number: int, tag) -> str | None:
+    if tag is None or (isinstance(tag, str) and not tag.strip()):
+        return f"thẻ thứ {number + 1} trống: hãy xóa nó khỏi danh sách"
+    if not isinstance(tag, str):
+        value = "" if isinstance(tag, bool) else f" ('{shown(tag)}')"
+        return (f"thẻ thứ {number + 1}{value} phải là chữ, nhưng YAML đọc nó thành {_what_yaml_made(tag)}: "
+                "hãy đặt trong nháy đơn '...'")
+    return None if "\n" not in tag.strip() else f"thẻ thứ {number + 1} phải nằm trên một dòng"
+
+
+def _tags(value, name, key):
+    if not isinstance(value, list):
+        return "thẻ (tags) phải là một danh sách, ví dụ: tags: [An Giang, Tỉnh ủy]"
+    found = []
+    for number, tag in enumerate(value):
+        if type(tag) is not str or not tag or "\n" in tag or tag.isspace():
+            message = _tag_problem(number, tag)
+            if message:
+                found.append((number, message))
+    return found or None
+
+
+def _by_hand(value, name, key):
+    if isinstance(value, list) and all(type(field) is str and field in BY_HAND_FIELDS for field in value):
+        return None
+    return f"by_hand phải là danh sách các trường nhập tay ({', '.join(BY_HAND_FIELDS)}), có: {shown(value)}"
+
+
+def _aliases(value, name, key):
+    if not isinstance(value, list):
+        return "aliases phải là một danh sách, ví dụ: aliases: [/tin-tuc/hoi-nghi-123.html]"
+    return [(number, f"địa chỉ cũ '{shown(item)}' không dùng được: cần đường dẫn bắt đầu bằng '/' hoặc địa chỉ "
+                     "http(s)://") for number, item in enumerate(value) if old_address(item) is None] or None
+
+
+# Each key's type (newsarchive.article.KEYS): value, key name, Key -> a message, or a list of
+# (item index, message) for a list's items; None when the value is right.
+TYPES = {
+    "line": _line,
+    "text": _text,
+    "date": _date,
+    "tags": _tags,
+    "slug": _matching(SLUG_RE, "slug '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-'"),
+    "portal": _matching(PORTAL_RE, "nguồn (portal) '{value}' chỉ được gồm chữ thường không dấu, số, dấu '.' và "
+                                   "'-' (ví dụ: editor, angiang.gov.vn)"),
+    "url": _matching(URL_RE, "địa chỉ bài gốc (source_url) phải bắt đầu bằng http:// hoặc https://"),
+    "sha256": _matching(SHA256_RE, "raw_sha256 phải là 64 chữ số hệ 16 viết thường (mã SHA-256 của tệp gốc)"),
+    "by_hand": _by_hand,
+    "aliases": _aliases,
+}
+
+# Keys Pelican honours as written (FACTS.md: save_as replaced the home page, url sent every
+# listing and feed to another site, status: hidden took an article out of every listing),
+# with what an editor should do instead.
+PELICAN_KEYS = {
+    "save_as": "đường dẫn của bài do kho đặt: /năm/tháng/slug/",
+    "url": "đường dẫn của bài do kho đặt: /năm/tháng/slug/; địa chỉ bài gốc thì ghi source_url",
+    "override_url": "đường dẫn của bài do kho đặt: /năm/tháng/slug/",
+    "override_save_as": "đường dẫn của bài do kho đặt: /năm/tháng/slug/",
+    "template": "mọi bài dùng chung một mẫu trang",
+    "status": "muốn gỡ bài thì ghi withdrawn: <lý do gỡ>",
+    "lang": "kho chỉ có tiếng Việt",
+    "translation": "kho chỉ có tiếng Việt",
+    "modified": "ngày đăng sai thì sửa thẳng dòng date",
+    "authors": "ghi một tác giả: author: ...",
+    "path": "",
+    "reader": "",
+}
+
+
+def unknown_key(name: str) -> str:
+    """Why a key outside the contract is refused, with the key the editor probably meant."""
+    folded = name.casefold()      # Pelican reads keys in any case
+    if folded in PELICAN_KEYS:
+        advice = PELICAN_KEYS[folded]
+        return (f"khóa '{shown(name)}' của Pelican không được dùng trong bài của kho" + (f": {advice}" if advice else ""))
+    close = [k for k in KEYS if k.casefold() == folded] or get_close_matches(name, KEYS, n=1, cutoff=0.6)
+    guess = f" — có phải '{close[0]}'?" if close else f"; các khóa được dùng: {', '.join(KEYS)}"
+    return f"khóa '{shown(name)}' không có trong bài của kho{guess}"
+
+
+# key -> (its type's check, Key, what a right value of the common kind looks like: a pattern it
+# matches whole, True for any one-line text, False for any text, None: ask the check). problems()
+# runs for every article of every build and check: the right values (nearly all) skip the call.
+_FAST = {"line": True, "text": False, "slug": SLUG_RE, "portal": PORTAL_RE, "url": URL_RE, "sha256": SHA256_RE}
+_CHECKS = {name: (TYPES[key.type], key, _FAST.get(key.type)) for name, key in KEYS.items()}
+
+
+def _missing(doc: Document, default_line: int) -> list[tuple[int, str]]:
+    found = []
+    for name in REQUIRED:
+        key, value = KEYS[name], doc.meta.get(name)
+        if value is None or (type(value) is str and (not value or value.isspace())):
+            what = f"{key.label} ({name}) trống" if value is not None else f"thiếu {key.label} ({name})"
+            found.append((doc.key_lines.get(name, default_line), what + (f"; {key.hint}" if key.hint else "")))
+    return found
+
+
 def problems(doc: Document) -> list[tuple[int, str]]:
-    """Contract errors in a parsed document, as (line, message)."""
-    meta, found = doc.meta, []
-
-    def line_of(key: str) -> int:
-        return doc.key_lines.get(key, doc.body_line - 1)
-
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        found.append((line_of("title"), "thiếu tiêu đề (title) hoặc tiêu đề trống"))
-    elif "\n" in title.strip():
-        found.append((line_of("title"), "tiêu đề (title) phải nằm trên một dòng"))
-    if "date" not in meta:
-        found.append((line_of("date"), "thiếu ngày đăng (date), ví dụ: 2024-05-01T08:00:00+07:00"))
-    else:
-        try:
-            parse_date(meta["date"])
-        except (ValueError, TypeError):
-            found.append((line_of("date"),
-                          f"ngày đăng không hợp lệ: '{meta['date']}' (cần dạng 2024-05-01T08:00:00+07:00)"))
-    slug = meta.get("slug")
-    if slug is None:
-        found.append((line_of("slug"), "thiếu đường dẫn (slug)"))
-    elif not isinstance(slug, str) or not SLUG_RE.match(slug):
-        found.append((line_of("slug"), f"slug '{slug}' chỉ được gồm chữ thường không dấu, số và dấu '-'"))
-    if "tags" not in meta:
-        found.append((line_of("tags"), "thiếu danh sách thẻ (tags); để trống thì ghi: tags: []"))
-    elif not isinstance(meta["tags"], list):
-        found.append((line_of("tags"), "thẻ (tags) phải là một danh sách, ví dụ: tags: [An Giang, Tỉnh ủy]"))
-    portal = meta.get("portal")
-    if not isinstance(portal, str) or not portal.strip():
-        found.append((line_of("portal"), "thiếu nguồn (portal); bài biên tập viên viết thì ghi: portal: editor"))
-    if not doc.body.strip():
+    """Contract errors in a parsed document, as (line, message): ``newsarchive.article.KEYS`` and the body."""
+    meta, found, lines = doc.meta, [], doc.key_lines
+    default_line = doc.body_line - 1     # the closing '---': where a missing key would go
+    required = 0                         # required keys with a value
+    for name, value in meta.items():
+        entry = _CHECKS.get(name)
+        if entry is None:
+            found.append((lines.get(name, default_line), unknown_key(name)))
+            continue
+        check, key, fast = entry
+        if value is None:
+            continue
+        if type(value) is str:
+            if not value or value.isspace():
+                continue                  # no value: _missing tells a required key's
+            if (fast is False or (fast is True and "\n" not in value)
+                    or (fast is not None and fast is not True and fast.fullmatch(value) is not None)):
+                required += key.required
+                continue
+        required += key.required
+        result = check(value, name, key)
+        if result is None:
+            continue
+        if isinstance(result, str):
+            found.append((lines.get(name, default_line), result))
+        else:
+            items = doc.item_lines.get(name) or []
+            found.extend((items[index] if index < len(items) else lines.get(name, default_line), message)
+                         for index, message in result)
+    if required < len(REQUIRED):
+        found.extend(_missing(doc, default_line))
+    if not doc.body or doc.body.isspace():
         found.append((doc.body_line, "nội dung bài viết trống"))
     elif PLACEHOLDER in doc.body:
         line = doc.body_line + doc.body[: doc.body.index(PLACEHOLDER)].count("\n")

@@ -16,6 +16,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import tree
+
 # Raster formats the build resizes; the extension a photo's file must have.
 PHOTO_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif"})
 _STATIC_PREFIX = re.compile(r"^[{|](?:static|attach|filename)[}|]")
@@ -38,9 +40,9 @@ def local_path(src: str) -> str | None:
 
 
 def inside(path: Path, root: Path) -> bool:
-    """``path`` (resolved, symlinks followed) lies in ``root``."""
+    """``path`` lies in ``root``, symlinks followed (``newsarchive.tree.escapes``)."""
     try:
-        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
+        return tree.escapes(str(path), str(root)) is None
     except (OSError, ValueError):
         return False
 
@@ -83,11 +85,17 @@ def references(body: str, first_line: int = 1):
                 yield number, match.group(1)
 
 
+def _left_by_link(src: str) -> bool:
+    """A ``{static}``/``{attach}`` link with ``..`` leaving its folder: ``check`` reports those already
+    (``newsarchive.tree.link_problems``)."""
+    return bool(tree.LINK.match(src)) and ".." in src.split("/")
+
+
 def missing(found_references, article: Path, content: Path) -> list[tuple[int, str]]:
     """``(line, message)`` for each local image of ``references()`` that is not a file inside ``content``."""
     found = []
     for line, src in found_references:
-        if local_path(src) is not None:
+        if local_path(src) is not None and not _left_by_link(src):
             path, why = locate(src, article, content)
             if path is None:
                 found.append((line, f"ảnh '{src}' {why}"))

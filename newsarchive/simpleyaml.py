@@ -7,7 +7,9 @@ shape :func:`newsarchive.article.render` writes: top-level ``key: scalar`` lines
 scalars plain or quoted on one line, flow lists of such scalars. Scalar types
 are resolved by PyYAML's own resolver, so the result is the one PyYAML gives.
 Anything else -- block lists, anchors, tags, comments after values, multi-line
-values, odd characters -- returns ``None`` and the caller uses PyYAML itself.
+values, odd characters, a key written twice, values over ``safeyaml.LIMITS`` --
+returns ``None`` and the caller uses :mod:`newsarchive.safeyaml`, which reads
+with PyYAML's parser and refuses what the archive refuses.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import re
 from functools import lru_cache
 
 import yaml
+
+from .safeyaml import LIMITS
 
 # The key of a top-level mapping line (then ':' and nothing, or spaces and the value).
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -96,24 +100,28 @@ def load(text: str, timestamps: bool = False) -> tuple[dict, dict] | None:
     """
     if _ODD.search(text):
         return None
+    # Beyond safeyaml's limits the answer is safeyaml's (a refusal): the two agree on what is refused.
+    max_chars, max_items = LIMITS["string_chars"], LIMITS["list_items"]
     meta, lines = {}, {}
     try:
         for number, line in enumerate(text.split("\n")):
             if not line.strip() or line.startswith("#"):
                 continue
             key, colon, rest = line.partition(":")
-            if not colon or not _KEY.fullmatch(key) or rest[:1] not in ("", " "):
+            if not colon or not _KEY.fullmatch(key) or rest[:1] not in ("", " ") or len(key) > max_chars:
                 return None
             value = rest.strip(" ")
-            if key in meta or _plain(key, timestamps) != key:
+            if key in meta or _plain(key, timestamps) != key or len(value) > max_chars:
                 return None
             if not value:
                 meta[key] = None
             elif value.startswith("[") and value.endswith("]"):
                 meta[key] = _flow_list(value, timestamps)
+                if len(meta[key]) > max_items:
+                    return None
             else:
                 meta[key] = _scalar(value, timestamps)
             lines[key] = number
     except _Unsupported:
         return None
-    return meta, lines
+    return (meta, lines) if len(meta) <= max_items else None

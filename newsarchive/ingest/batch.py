@@ -15,7 +15,9 @@ from pathlib import Path
 
 from ..article import render
 from ..frontmatter import FrontMatterError, parse
+from ..tree import escapes, outside_message
 from .dedup import Index, fingerprint
+from .given import for_input
 from .pipeline import Options, Quarantine, process
 
 STATUSES = ("written", "unchanged", "duplicate", "quarantined")
@@ -29,6 +31,8 @@ class Entry:
     output: str | None = None
     reason: str | None = None
     duplicate_of: str | None = None
+    kind: str | None = None             # the quarantine reason's class (no-title, no-date, listing...)
+    found: dict | None = None           # what a quarantined page did show, for the archivist's --todo table
 
 
 @dataclass(slots=True)
@@ -47,13 +51,21 @@ class Report:
         return {"inputs": [asdict(e) for e in self.inputs], "counts": self.counts}
 
 
-def collect(sources: list[Path]) -> list[Path]:
-    """Files named on the command line, and files under folders, recursively, sorted."""
+def collect(sources: list[Path], outside: dict[Path, str] | None = None) -> list[Path]:
+    """Files named on the command line, and files under folders, recursively, sorted.
+
+    Under a folder, a symlink (file or folder) leading out of it is listed but never read:
+    it goes into ``outside`` (path -> where it leads), and ``run`` quarantines it."""
     found = []
     for source in sources:
         if source.is_dir():
-            found.extend(sorted(p for p in source.rglob("*")
-                                if p.is_file() and not p.name.startswith(".")))
+            for path in sorted(source.rglob("*")):
+                real = escapes(path, source) if path.is_symlink() else None
+                if real and outside is not None:
+                    outside[path] = outside_message(real, str(source))
+                    found.append(path)
+                elif not real and path.is_file() and not path.name.startswith("."):
+                    found.append(path)
         else:
             found.append(source)
     return found
@@ -82,16 +94,21 @@ def _existing(path: Path) -> tuple[str | None, str | None, str | None]:
 
 
 def run(sources: list[Path], content_dir: Path, options: Options | None = None,
-        force: bool = False, progress=None) -> Report:
-    """Ingest every file under ``sources``; ``progress(done, total)`` is called as it goes."""
+        force: bool = False, progress=None, given: dict | None = None) -> Report:
+    """Ingest every file under ``sources``; ``progress(done, total)`` is called as it goes;
+    ``given``: what the archivist knows per file (given.load)."""
     report = Report()
     by_sha: dict[str, str] = {}          # raw sha -> input path seen first
     seen = Index()                       # bodies in the archive or written in this run -> their file
     owners = _index_existing(content_dir, seen)
-    paths = collect(sources)
+    outside: dict[Path, str] = {}
+    paths = collect(sources, outside)
     for done, path in enumerate(paths):
         if progress:
             progress(done, len(paths))
+        if path in outside:
+            report.inputs.append(Entry(str(path), "", "quarantined", reason=outside[path]))
+            continue
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -105,9 +122,9 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
             continue
         by_sha[sha] = str(path)
         try:
-            article = process(raw, path.name, options)
+            article = process(raw, path.name, options, for_input(given or {}, path, sources))
         except Quarantine as exc:
-            entry.reason = str(exc)
+            entry.reason, entry.kind, entry.found = str(exc), exc.kind, exc.found or None
             continue
         except Exception as exc:  # noqa: BLE001 - a bad file is a report line, never a traceback
             entry.reason = f"lỗi khi xử lý tệp ({type(exc).__name__}: {exc})"

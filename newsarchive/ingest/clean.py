@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 
 from ..vietnamese import has_diacritics, is_syllable, nfc
 from .portals import Rules
@@ -17,7 +16,6 @@ from .portals import Rules
 _WORD = re.compile(r"[^\W\d_]+")
 _DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}")
 _ACCENT = re.compile("[\u00c0-\u1ef9]")    # any precomposed accented Latin letter (text is NFC)
-_DATELINE = re.compile(r"^(\(\w[\w.]*\)\s*-?|\w[\w.]*\s?[-–])(?=\s)")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
 
 
@@ -69,21 +67,4 @@ def clean_lines(lines: list[str], rules: Rules) -> list[str]:
     return kept
 
 
-TEASER_MAX_WORDS = 30
 SPAM_SAMPLE = 4000      # characters of a line judged for spam: a keyword run shows in its start
-ARTICLE_PARAGRAPH_WORDS = 100
-
-
-def is_listing(lines: list[str]) -> bool:
-    """A category or home page: short teasers, most of them dated, and no real paragraph."""
-    if len(lines) < 5:
-        return False
-    words = [len(line.split()) for line in lines]
-    if max(words) >= ARTICLE_PARAGRAPH_WORDS:
-        return False
-    teasers = sum(1 for line, n in zip(lines, words) if n <= TEASER_MAX_WORDS and _DATE.search(line))
-    if teasers >= 4 and teasers * 5 >= len(lines) * 2:
-        return True
-    # Each teaser opening with the outlet's dateline ("GDVN- ...", "(TTXVN) ..."): one article has one.
-    openings = Counter(m.group(0).casefold() for m in map(_DATELINE.match, lines) if m)
-    return bool(openings) and len(lines) >= 6 and openings.most_common(1)[0][1] * 5 >= len(lines) * 2

@@ -1,14 +1,15 @@
 """Stage 4: cleaned paragraphs -> Markdown body.
 
 Each paragraph becomes a Markdown block by its shape: list item, numbered
-item, subheading, photo caption or plain paragraph. Text is escaped so that
-nothing in it turns into markup by accident.
+item, subheading or plain paragraph (photo captions were left out by
+``body``). Text is escaped so that nothing in it turns into markup by accident.
 """
 
 from __future__ import annotations
 
 import re
 
+from .body import TERMINAL, HEADING_MAX_WORDS
 from .portals import Rules
 
 _BULLET = re.compile(r"^[-•+–]\s+")
@@ -18,9 +19,6 @@ _LEADING_MARKUP = re.compile(r"^(#|>|[-+*](\s|$)|=+$|-+$|~~~)")
 # "2019. Năm ..." would start an ordered list (CommonMark: up to 9 digits): escape the
 # delimiter, as a backslash before a digit is no escape and would show.
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
-_TERMINAL = re.compile(r"[.!?:;,…\"”)]$")
-HEADING_MAX_WORDS = 12
-CAPTION_MAX_WORDS = 45
 
 
 def escape(text: str) -> str:
@@ -28,10 +26,6 @@ def escape(text: str) -> str:
     if _LEADING_MARKUP.match(text):
         return "\\" + text
     return _LEADING_NUMBER.sub(r"\1\\\2", text)
-
-
-def _is_caption_start(text: str, rules: Rules) -> bool:
-    return any(text.startswith(prefix) for prefix in rules.caption_prefixes)
 
 
 def block(text: str, previous: str | None, following: str | None, rules: Rules) -> str:
@@ -42,13 +36,9 @@ def block(text: str, previous: str | None, following: str | None, rules: Rules) 
     if numbered:
         return f"{numbered.group(1)}. " + escape(text[numbered.end():])
     words = len(text.split())
-    unpunctuated = not _TERMINAL.search(text)
     inside = previous is not None and following is not None
-    if unpunctuated and inside and words <= CAPTION_MAX_WORDS:
-        if _is_caption_start(text, rules) or words > HEADING_MAX_WORDS:
-            return "*" + escape(text) + "*"
-        if len(following.split()) > words:
-            return "## " + escape(text)
+    if inside and words <= HEADING_MAX_WORDS and not TERMINAL.search(text) and len(following.split()) > words:
+        return "## " + escape(text)
     return escape(text)
 
 

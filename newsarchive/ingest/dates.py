@@ -55,6 +55,18 @@ def _iso(text: str) -> datetime:
 
 def find_date(text: str, now: datetime | None = None) -> datetime | None:
     """The first valid, non-future date in ``text`` (with its time when given)."""
+    found = find_timed_date(text, now)
+    return found[0] if found else None
+
+
+def has_time(text: str, now: datetime | None = None) -> bool:
+    """Does the first date in ``text`` come with its time of day?"""
+    found = find_timed_date(text, now)
+    return bool(found and found[1])
+
+
+def find_timed_date(text: str, now: datetime | None = None) -> tuple[datetime, bool] | None:
+    """(the first valid, non-future date in ``text``, whether the text gives its time)."""
     now = now or datetime.now(TIMEZONE)
     found = []
     for match in _NUMERIC.finditer(text):
@@ -68,15 +80,15 @@ def find_date(text: str, now: datetime | None = None) -> datetime | None:
     for start, end, day, month, year in sorted(found):
         try:
             if year == 0:
-                moment = _iso(text[start:end])
+                moment, timed = _iso(text[start:end]), "T" in text[start:end] or " " in text[start:end]
             else:
-                clock = _time_near(text, start, end) or (0, 0, 0)
-                moment = datetime(year, month, day, *clock, tzinfo=TIMEZONE)
+                clock = _time_near(text, start, end)
+                moment, timed = datetime(year, month, day, *(clock or (0, 0, 0)), tzinfo=TIMEZONE), clock is not None
         except ValueError:
             continue
         if moment.year < 1945 or moment > now:
             continue
-        return moment
+        return moment, timed
     return None
 
 

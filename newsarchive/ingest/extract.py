@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from ..article import TIMEZONE
 from ..vietnamese import nfc
-from .dates import date_from_url, find_date
+from .dates import find_timed_date
 from .portals import Rules, by_host, identify_html
 
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|table)\b",
@@ -30,7 +30,9 @@ _FRONT_MATTER = re.compile(r"\A---(json|ya?ml)?[ \t]*\n(.*?)\n---[ \t]*\n", re.D
 _FRAGMENT = re.compile(r"<(p|div|br|table|h[1-6]|ul|ol|strong|span)\b", re.IGNORECASE)
 _BLOCK_TAG = re.compile(r"<(p|div|br|tr|li|h[1-6])\b[^<>]{0,300}>", re.IGNORECASE)
 _BARE_URL = re.compile(r"^https?://\S+$")
-_HOME_URL = re.compile(r"^https?://[^/?#]+/?((index|default|home|trang-chu)(\.\w+)?)?/?$", re.IGNORECASE)
+# A site's root, its index page, or a language edition's root ("/english"): its home page.
+_HOME_URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/?(((index|default|home|trang-chu)(\.\w+)?)|"
+                       r"(en|english|vi|fr|zh|cn|ko|ja|lo|km|ru))?/?$", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(r"\s+[-|–—:»]+\s+")
 # The publication time in a page's schema.org data (NewsArticle, Article), read from the raw page.
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
@@ -49,19 +51,30 @@ HEADLINE_WORDS = 5          # a link this long names another article
 
 
 class NotArticle(ValueError):
-    """The page holds no article; the message is the quarantine reason."""
+    """The page holds no article; the message is the quarantine reason, ``kind`` its class."""
+
+    def __init__(self, message: str, kind: str = "other"):
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(slots=True)
 class Page:
+    """A page's lines, and what its markup says outright, each with where it said it (a source
+    :mod:`decide` ranks): ``markup`` for a page's own tags, ``selector`` for a portal's selectors."""
     lines: list[str]
     rules: Rules | None = None
     title: str | None = None
-    date: datetime | None = None
     author: str | None = None
     category: str | None = None
     url: str | None = None
-    hints: dict = field(default_factory=dict)
+    site_name: str | None = None
+    source: str = "markup"
+    dates: list[tuple[str, datetime, bool]] = field(default_factory=list)   # (source, moment, timed)
+
+
+def is_home_url(url: str | None) -> bool:
+    return bool(url and _HOME_URL.match(url))
 
 
 def looks_html(name: str, text: str) -> bool:
@@ -123,47 +136,45 @@ def _title(soup, page_text: str) -> str | None:
     return candidates[0] if candidates else None
 
 
-def _parse_date(value: str | None, now: datetime | None) -> datetime | None:
-    """An ISO date (2020-09-02T08:15) or any form :func:`find_date` reads."""
+def _parse_date(value: str | None, now: datetime | None) -> tuple[datetime, bool] | None:
+    """(moment, has a time of day) of an ISO date (2020-09-02T08:15) or any form dates.py reads."""
     if not value:
         return None
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        return find_date(value, now)
+        return find_timed_date(value, now)
     moment = moment.astimezone(TIMEZONE) if moment.tzinfo else moment.replace(tzinfo=TIMEZONE)
-    return moment if 1945 <= moment.year and moment <= (now or datetime.now(TIMEZONE)) else None
+    if not (1945 <= moment.year and moment <= (now or datetime.now(TIMEZONE))):
+        return None
+    return moment, len(value.strip()) > 10
 
 
-def _date(soup, html_text: str, url: str | None, now: datetime | None, found: str | None = None):
-    """The publication time, from the most trustworthy place that has it:
-
-    1. an ISO 8601 value in the meta tags (what Open Graph requires);
-    2. the page's schema.org data (``datePublished``, where most Vietnamese news sites put it);
-    3. the date the page shows in an element named for it (``pubdate``, ``publish-time``...),
-       read day first as Vietnamese pages write it;
-    4. a meta value in another form, when its day and month cannot be swapped ("25/11/2021");
-    5. the day trafilatura found, then a date in the URL.
-    A value like "9/11/2021 3:29:47 PM" (.NET's month-first default) is never read as 9 November
-    when anything above says otherwise.
-    """
+def _dates(soup, html_text: str, now: datetime | None, found: str | None) -> list[tuple[str, datetime, bool]]:
+    """Every publication time the markup states, with where: an ISO 8601 meta value (what Open
+    Graph requires), the page's schema.org ``datePublished`` (where most Vietnamese news sites put
+    it), the date shown in an element named for it (``pubdate``, ``publish-time``..., day first as
+    Vietnamese pages write it), a meta value in another form, trafilatura's guess. A meta value
+    like "9/11/2021 3:29:47 PM" (.NET's month-first default, day and month swappable) is proposed
+    as ``meta-ambiguous``, ranked below everything else. decide.py picks."""
     value = _meta(soup, "article:published_time", "og:published_time", "pubdate", "publishdate", "date",
                   "dc.date.issued", "DC.date.issued")
-    iso = _parse_date(value, now) if value and _ISO_DATE.match(value) else None
     linked = _LD_DATE.search(html_text, 0, 400_000)
-    return (iso or (_parse_date(linked.group(1), now) if linked else None) or _shown_date(soup, now)
-            or (_parse_date(value, now) if value and not _AMBIGUOUS_DATE.match(value) else None)
-            or _parse_date(found, now) or date_from_url(url or "") or _parse_date(value, now))
+    kind = "meta-iso" if value and _ISO_DATE.match(value) else (
+        "meta-ambiguous" if value and _AMBIGUOUS_DATE.match(value) else "meta")
+    found_dates = [(kind, _parse_date(value, now)), ("jsonld", _parse_date(linked.group(1), now) if linked else None),
+                   ("shown", _shown_date(soup, now)), ("extractor", _parse_date(found, now))]
+    return [(source, *parsed) for source, parsed in found_dates if parsed is not None]
 
 
-def _shown_date(soup, now: datetime | None) -> datetime | None:
+def _shown_date(soup, now: datetime | None) -> tuple[datetime, bool] | None:
     """The first element whose class names a publication date/time and whose text is one."""
     for node in soup.find_all(class_=_DATE_CLASS, limit=5):
         text = _text(node)
         if 6 <= len(text) <= 60:
-            moment = find_date(text, now)
-            if moment is not None:
-                return moment
+            found = find_timed_date(text, now)
+            if found is not None:
+                return found
     return None
 
 
@@ -210,8 +221,9 @@ def from_front_matter(text: str, now: datetime | None = None) -> Page | None:
     else:
         lines = body.split("\n")
     category = meta.get("category")
+    date = _parse_date(str(meta.get("date") or ""), now)
     return Page(lines=[nfc(line) for line in lines], title=nfc(" ".join(meta["title"].split())),
-                date=_parse_date(str(meta.get("date") or ""), now),
+                dates=[("meta-iso", *date)] if date else [],
                 author=meta.get("author") if isinstance(meta.get("author"), str) else None,
                 category=category.rsplit(".", 1)[-1].replace("-", " ") if isinstance(category, str) else None,
                 url=meta.get("url") if isinstance(meta.get("url"), str) else None)
@@ -230,10 +242,9 @@ def _with_selectors(soup, rules: Rules, now: datetime | None) -> Page | None:
         node = soup.select_one(html[key]) if html.get(key) else None
         return _text(node) or None
 
-    date_text = pick("date")
-    return Page(lines=_lines(body), rules=rules, title=pick("title"),
-                date=find_date(date_text, now) if date_text else None,
-                author=pick("author"), category=pick("section"))
+    date = find_timed_date(pick("date") or "", now)
+    return Page(lines=_lines(body), rules=rules, title=pick("title"), source="selector",
+                dates=[("selector", *date)] if date else [], author=pick("author"), category=pick("section"))
 
 
 def _headline_links(soup) -> set[str]:
@@ -279,8 +290,8 @@ def extract(html_text: str, now: datetime | None = None, portal: Rules | None = 
     if len(page_text) < 40:
         raise NotArticle("trang HTML không có chữ (chỉ có mã script hoặc định dạng)")
     url = _page_url(soup, html_text)
-    if url and _HOME_URL.match(url):
-        raise NotArticle("trang chủ của một trang tin, không phải bài viết")
+    if is_home_url(url):
+        raise NotArticle(f"trang chủ của một trang tin ({url}), không phải bài viết", "home")
     host = _HOST.search(url).group(1) if url and _HOST.search(url) else None
     rules = portal or by_host(host) or identify_html(soup)
     page = _with_selectors(soup, rules, now) if rules.html.get("body") else None
@@ -290,13 +301,14 @@ def extract(html_text: str, now: datetime | None = None, portal: Rules | None = 
     if page is None:
         lines, author, found_date = _with_trafilatura(html_text, url)
         if lines and _is_teaser_page(lines, _headline_links(soup)):
-            raise NotArticle("trang danh mục hoặc trang chủ: chỉ có tiêu đề và tóm tắt của các bài khác")
+            raise NotArticle("trang danh mục hoặc trang chủ: chỉ có tiêu đề và tóm tắt của các bài khác", "listing")
         page = Page(lines=_with_lede(lines, soup, page_text) if lines else lines,
                     rules=rules if rules.id != "unknown" else None,
                     title=_title(soup, page_text), author=author,
                     category=_meta(soup, "article:section"))
     page.url = url
-    page.date = page.date or _date(soup, html_text, url, now, found_date)
+    page.site_name = _meta(soup, "og:site_name")
+    page.dates += _dates(soup, html_text, now, found_date)
     page.title = nfc(page.title) if page.title else None
     page.lines = [nfc(line) for line in page.lines]
     if not page.lines:

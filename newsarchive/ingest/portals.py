@@ -13,20 +13,14 @@ from functools import cache
 from itertools import islice
 from pathlib import Path
 
-import yaml
-
 from ..vietnamese import nfc
-
-# libyaml's safe loader where PyYAML was built with it: the same data, read faster.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .rulefile import RuleError, load as _load_yaml
 
 RULES_DIR = Path(__file__).with_name("portals")
 LIST_KEYS = ("tail_markers", "meta_labels", "byline_prefixes", "source_prefixes",
-             "not_authors", "caption_prefixes")
-
-
-class RuleError(ValueError):
-    """A rule file that cannot be used (it says which and why)."""
+             "not_authors", "caption_prefixes", "outlet_prefixes")
+FIELDS = ("title", "date", "author", "category", "portal")
+TAIL_LABEL = 60     # characters: a tail marker is a short heading, or a short label before ":"
 
 
 @dataclass(slots=True)
@@ -37,28 +31,31 @@ class Rules:
     district: str | None = None
     identify: list[re.Pattern] = field(default_factory=list)
     debris_lines: frozenset[str] = frozenset()
-    debris_patterns: list[re.Pattern] = field(default_factory=list)
+    debris_patterns: re.Pattern | None = None   # every debris pattern as one alternation: one search a line
     inline_debris: list[re.Pattern] = field(default_factory=list)
     title_debris: list[re.Pattern] = field(default_factory=list)
     tail_markers: frozenset[str] = frozenset()
     meta_labels: list[str] = field(default_factory=list)
+    meta_pattern: re.Pattern | None = None    # the labels as one expression
     byline_prefixes: list[str] = field(default_factory=list)
     source_prefixes: list[str] = field(default_factory=list)
     not_authors: frozenset[str] = frozenset()
     caption_prefixes: list[str] = field(default_factory=list)
-    section_before_title: bool = True
+    outlet_prefixes: list[str] = field(default_factory=list)
+    names: tuple[str, ...] = ()               # how the page text names this outlet ("NSHN", a banner line)
     dateline: re.Pattern | None = None
     hosts: tuple[str, ...] = ()
     html: dict = field(default_factory=dict)   # CSS selectors: identify, title, date, author, section, body, remove
+    priorities: dict = field(default_factory=dict)   # field -> candidate sources, best first (decide.py)
 
     def is_debris(self, line: str) -> bool:
         text = line.strip()
         if text.casefold() in self.debris_lines:
             return True
-        return any(p.search(text) for p in self.debris_patterns)
+        return self.debris_patterns is not None and self.debris_patterns.search(text) is not None
 
     def strip_inline(self, line: str) -> str:
-        for pattern in self.inline_debris:
+        for pattern in self.inline_debris:      # one by one: each keeps its own fast literal scan
             line = pattern.sub(" ", line)
         return line
 
@@ -69,48 +66,37 @@ class Rules:
         return title
 
     def is_tail_marker(self, line: str) -> bool:
-        return line.strip().rstrip(":").casefold() in self.tail_markers
+        """"Các tin khác", "Tin liên quan:", "Từ khóa: hội nghị, Đảng bộ" start another list."""
+        text = line[:TAIL_LABEL].strip().rstrip(":").casefold()
+        if len(line) <= TAIL_LABEL and text in self.tail_markers:
+            return True
+        label, colon, _ = text.partition(":")
+        return bool(colon) and label.strip() in self.tail_markers
+
+    @property
+    def known(self) -> bool:
+        """A portal with its own rule file (not the generic rules)."""
+        return self.id != "unknown"
 
 
-def _compile(pattern: str, source: Path) -> re.Pattern:
-    if not pattern or not pattern.strip():
-        # An empty pattern matches every line: refuse it rather than drop a whole page.
-        raise RuleError(f"{source}: empty pattern")
-    try:
-        return re.compile(nfc(pattern), re.IGNORECASE)
-    except re.error as exc:
-        raise RuleError(f"{source}: bad pattern {pattern!r}: {exc}") from None
+def _compile(pattern: str) -> re.Pattern:
+    return re.compile(nfc(pattern), re.IGNORECASE)   # rulefile.load has checked that it compiles
 
 
-_HTML_KEYS = ("identify", "title", "date", "author", "section", "body", "remove")
-
-
-def _html_rules(data: dict, source: Path) -> dict:
-    """The ``html:`` block: CSS selectors, each checked once at load time."""
-    import soupsieve
-
-    html = data.get("html") or {}
-    if not isinstance(html, dict) or set(html) - set(_HTML_KEYS):
-        raise RuleError(f"{source}: 'html' takes only {', '.join(_HTML_KEYS)}")
+def _html_rules(data: dict) -> dict:
+    """The ``html:`` block (selectors checked by rulefile.load): a list for identify and remove,
+    the first selector for the others."""
     checked = {}
-    for key, value in html.items():
+    for key, value in (data.get("html") or {}).items():
         selectors = value if isinstance(value, list) else [value]
-        for selector in selectors:
-            if not isinstance(selector, str) or not selector.strip():
-                raise RuleError(f"{source}: empty selector in html.{key}")
-            try:
-                soupsieve.compile(selector)
-            except Exception as exc:  # noqa: BLE001 - soupsieve raises several kinds
-                raise RuleError(f"{source}: bad selector {selector!r}: {exc}") from None
         checked[key] = list(selectors) if key in ("identify", "remove") else selectors[0]
     return checked
 
 
-def _load_yaml(path: Path) -> dict:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-    if not isinstance(data, dict) or not data.get("id"):
-        raise RuleError(f"{path}: a rule file needs at least an 'id'")
-    return data
+def _priorities(base: dict, data: dict) -> dict:
+    """The generic table with the fields a portal file sets replaced: a portal states a whole order."""
+    table = {**(base.get("priorities") or {}), **(data.get("priorities") or {})}
+    return {key: tuple(sources) for key, sources in table.items()}
 
 
 def _build(base: dict, data: dict, path: Path) -> Rules:
@@ -127,27 +113,33 @@ def _build(base: dict, data: dict, path: Path) -> Rules:
         name=nfc(data.get("name") or data["id"]),
         province=data.get("province"),
         district=data.get("district"),
-        identify=[_compile(p, path) for p in data.get("identify") or []],
+        identify=[_compile(p) for p in data.get("identify") or []],
         debris_lines=frozenset(nfc(str(x)).strip().casefold() for x in lines),
-        debris_patterns=[_compile(p, path) for p in patterns],
-        inline_debris=[_compile(p, path) for p in inline],
-        title_debris=[_compile(p, path) for p in merged("title_debris")],
+        debris_patterns=_compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None,
+        inline_debris=[_compile(p) for p in inline],
+        title_debris=[_compile(p) for p in merged("title_debris")],
         tail_markers=frozenset(nfc(x).casefold() for x in merged("tail_markers")),
         meta_labels=[nfc(x) for x in merged("meta_labels")],
+        meta_pattern=re.compile("|".join(re.escape(nfc(x)) for x in sorted(merged("meta_labels"), key=len,
+                                                                          reverse=True)), re.IGNORECASE)
+        if merged("meta_labels") else None,
         byline_prefixes=[nfc(x) for x in merged("byline_prefixes")],
         source_prefixes=[nfc(x) for x in merged("source_prefixes")],
         not_authors=frozenset(nfc(x).casefold() for x in merged("not_authors")),
         caption_prefixes=[nfc(x) for x in merged("caption_prefixes")],
-        section_before_title=bool(data.get("section_before_title", base.get("section_before_title", True))),
-        dateline=_compile(dateline, path) if dateline else None,
+        outlet_prefixes=[nfc(x) for x in merged("outlet_prefixes")],
+        names=tuple(nfc(x) for x in data.get("names") or []),
+        dateline=_compile(dateline) if dateline else None,
         hosts=tuple(str(h).lower().removeprefix("www.") for h in data.get("hosts") or []),
-        html=_html_rules(data, path),
+        html=_html_rules(data),
+        priorities=_priorities(base, data),
     )
 
 
 @cache
-def load_all(rules_dir: Path = RULES_DIR) -> tuple[Rules, tuple[Rules, ...]]:
-    """(generic rules, portal rules sorted by id)."""
+def load_all(rules_dir: Path | None = None) -> tuple[Rules, tuple[Rules, ...]]:
+    """(generic rules, portal rules sorted by id); RuleError names the file and line of a mistake."""
+    rules_dir = rules_dir or RULES_DIR
     generic_path = rules_dir / "generic.yaml"
     base = _load_yaml(generic_path)
     generic = _build({}, base, generic_path)
@@ -167,28 +159,39 @@ def by_id(portal_id: str) -> Rules | None:
     return None
 
 
-def identify(lines: list[str], head_size: int = 12) -> Rules:
-    """The portal whose signatures match most of the first lines; else generic."""
+def identify(lines: list[str], host: str | None = None, head_size: int = 12) -> Rules:
+    """The portal all of whose signatures match the first lines (the most signatures when several
+    do); else generic. A portal that names its hosts is not one of a page whose host is another:
+    its signatures (a date line's form) may be shared by sites it does not cover."""
     generic, portals = load_all()
     head = list(islice((s for s in map(str.strip, lines) if s), head_size))
     best, best_score = generic, 0
     for rules in portals:
-        score = sum(1 for p in rules.identify if any(p.search(line) for line in head))
-        if score > best_score:
+        if host and rules.hosts:      # by_host found none of these serving it
+            continue
+        score = len(rules.identify)
+        if score > best_score and all(any(p.search(line) for line in head) for p in rules.identify):
             best, best_score = rules, score
     return best
+
+
+_HOSTS: dict = {}
+
+
+def _hosts() -> dict[str, Rules]:
+    """Host -> the portal serving it, made once per loading of the rule files."""
+    _, portals = load_all()
+    if _HOSTS.get("of") is not portals:
+        _HOSTS.update(of=portals, hosts={host: rules for rules in reversed(portals) for host in rules.hosts})
+    return _HOSTS["hosts"]
 
 
 def by_host(host: str | None) -> Rules | None:
     """The portal serving ``host`` (or one of its subdomains)."""
     if not host:
         return None
-    host = host.lower().removeprefix("www.")
-    _, portals = load_all()
-    for rules in portals:
-        if any(host == h or host.endswith("." + h) for h in rules.hosts):
-            return rules
-    return None
+    hosts, labels = _hosts(), host.lower().removeprefix("www.").split(".")
+    return next((hosts[name] for name in (".".join(labels[i:]) for i in range(len(labels))) if name in hosts), None)
 
 
 def identify_html(soup) -> Rules:
@@ -201,11 +204,11 @@ def identify_html(soup) -> Rules:
     return generic
 
 
-def portal_names(rules_dir: Path = RULES_DIR) -> dict[str, str]:
+def portal_names(rules_dir: Path | None = None) -> dict[str, str]:
     """Portal id -> display name, for the site: read from the rule files as ``load_all``
     names them, without compiling their patterns (pelicanconf reads this at every build)."""
     names = {}
-    for path in sorted(rules_dir.glob("*.yaml")):
+    for path in sorted((rules_dir or RULES_DIR).glob("*.yaml")):
         if path.name != "generic.yaml":
             data = _load_yaml(path)
             names[data["id"]] = nfc(data.get("name") or data["id"])

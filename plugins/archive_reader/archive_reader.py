@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import sys
 from collections import Counter
 
@@ -21,6 +22,7 @@ from newsarchive.check import Record, collisions
 from newsarchive.frontmatter import FrontMatterError, display, load, parse_date, problems
 from newsarchive.site.options import check_prefixed
 from newsarchive.site.urls import article_url
+from newsarchive.tree import escapes, link_problems, outside_message
 
 from .cache import scope_cache
 from .markdown_body import BodyRenderer
@@ -46,12 +48,17 @@ class ArchiveReader(MarkdownReader):
                                                       DEFAULTS["ARCHIVE_READER_MARKDOWN"]))
 
     def read(self, source_path):
-        shown = display(source_path)
+        shown, root = display(source_path), self.settings["PATH"]
+        real = self._outside(source_path, root)
+        if real:      # a symlink out of the content folder: never read
+            return self._fail(f"{shown}:1: {outside_message(real, 'content')}")
         try:
             doc = load(source_path)
         except FrontMatterError as exc:
             return self._fail(f"{shown}:{exc.line}: {exc.message}")
         found = problems(doc)
+        if "static" in doc.body or "attach" in doc.body:      # a {static}/{attach} link, maybe
+            found += link_problems(doc.body, doc.body_line, os.path.relpath(os.path.dirname(source_path), root))
         if found:
             for line, message in found:
                 ERRORS.append(f"{shown}:{line}: {message}")
@@ -63,28 +70,45 @@ class ArchiveReader(MarkdownReader):
         except Exception as exc:  # noqa: BLE001 - shown as path:line, never a traceback
             return self._fail(f"{shown}:{doc.body_line}: không đọc được bài ({exc})")
 
+    def _outside(self, source_path: str, root: str) -> str | None:
+        """Where a file leads when that is outside the content folder. A folder found inside
+        is remembered for this build (readers are made afresh for each): its other files cost
+        one lstat each, not one per part of their path."""
+        folder = os.path.dirname(source_path)
+        inside = self.__dict__.setdefault("_inside_folders", set())
+        if folder in inside and not os.path.islink(source_path):
+            return None
+        real = escapes(source_path, root)
+        if real is None:
+            inside.add(folder)
+        return real
+
     def _fail(self, message: str):
         ERRORS.append(message)
         raise ValueError(message)
 
     def _metadata(self, meta: dict) -> dict:
+        """Pelican's metadata from a front matter ``problems`` found nothing wrong with: only the
+        keys of ``newsarchive.article.KEYS``, so nothing Pelican honours (save_as, url, template,
+        status...) can come from an article. A withdrawn article is skipped (Pelican's "skip")."""
         settings, out = self.settings, {}
         for key, value in meta.items():
-            key = str(key).lower()
-            if value is None or value == "":
+            if value is None or (isinstance(value, str) and not value.strip()):
                 continue
-            if key == "date" or key == "modified":
+            if key == "date":
                 out[key] = parse_date(value)
             elif key == "tags":
-                out[key] = [Tag(str(t).strip(), settings) for t in value if str(t).strip()]
+                out[key] = [Tag(t.strip(), settings) for t in value]
             elif key == "author":
-                out[key] = Author(str(value).strip(), settings)
+                out[key] = Author(value.strip(), settings)
             elif key == "category":
-                out[key] = Category(str(value).strip(), settings)
+                out[key] = Category(value.strip(), settings)
             elif key == "summary":
-                out[key] = html.escape(str(value).strip())
+                out[key] = html.escape(value.strip())
+            elif key == "withdrawn":
+                out["status"] = "skip"
             else:
-                out[key] = value if isinstance(value, (list, dict)) else str(value)
+                out[key] = value
         return out
 
 

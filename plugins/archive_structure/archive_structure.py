@@ -29,7 +29,7 @@ from pelican.utils import truncate_html_words
 from newsarchive.site.options import merged
 
 from .collation import grouped_tags, vi_sorted
-from .listings import portals_of, write_listings, write_period_archives, write_portal_index
+from .listings import period_archives, portals_of, write_listings, write_period_archives, write_portal_index
 from .pagination import chronological
 from .related import remembered_related
 from .settings import DEFAULTS
@@ -92,6 +92,7 @@ def structure(generator):
         article.related_articles = related[article]
     portals = portals_of(generator.articles, generator.settings.get("PORTALS", {}), options["portal_url"])
     generator.archive_portals = portals
+    generator.archive_periods = period_archives(generator.articles, options)   # written, and guarded
     generator.context["tag_groups"] = grouped_tags(generator.tags.items())
     generator.context["archive_portals"] = portals
     generator.context["PORTALS_URL"] = options["portals_url"]

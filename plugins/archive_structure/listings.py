@@ -72,12 +72,16 @@ def periods(articles) -> list[tuple[tuple[int, ...], list]]:
     return [*sorted(years.items(), reverse=True), *sorted(months.items(), reverse=True)]
 
 
+def period_archives(articles, options: dict) -> list[tuple[tuple[int, ...], list, str]]:
+    """(period, its articles, its URL) of every year and month archive."""
+    return [(period_num, members, (options["year_url"] if len(period_num) == 1 else options["month_url"])
+             .format(date=members[0].date)) for period_num, members in periods(articles)]
+
+
 def write_period_archives(generator, writer, options: dict) -> None:
     """/YYYY/ and /YYYY/MM/ with what the template shows: the period and its articles."""
     template = generator.get_template("period_archives")
-    for period_num, members in periods(generator.articles):
-        pattern = options["year_url"] if len(period_num) == 1 else options["month_url"]
-        url = pattern.format(date=members[0].date)
+    for period_num, members, url in getattr(generator, "archive_periods", None) or []:
         writer.write_file(url + "index.html", template, generator.context,
                           relative_urls=generator.settings["RELATIVE_URLS"], url=url,
                           template_name="period_archives", blog=True, period_num=period_num, articles=members)

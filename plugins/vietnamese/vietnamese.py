@@ -2,7 +2,8 @@
 
 ``{{ article.date|vi_date }}`` -> "Thứ Ba, 16/07/2019";
 ``{{ article.date|vi_datetime }}`` -> "Thứ Ba, 16/07/2019 06:26";
-``{{ article.portal|portal_name }}`` -> the portal's display name (``PORTALS``).
+``{{ article.portal|portal_name }}`` -> the portal's display name (``PORTALS``; a portal without a rule
+file is named by its articles' ``portal_name``).
 """
 
 from __future__ import annotations
@@ -38,5 +39,16 @@ def add_filters(generator):
     )
 
 
+def name_portals(generator):
+    """Portals with no rule file take the name their articles carry (ingest writes ``portal_name``),
+    before listings and pages are made: readers see the outlet's name, not an id."""
+    portals = generator.settings.setdefault("PORTALS", {})
+    for article in generator.articles:
+        name = getattr(article, "portal_name", None)
+        if isinstance(name, str) and name.strip() and getattr(article, "portal", None) not in portals:
+            portals[article.portal] = name
+
+
 def register():
     signals.generator_init.connect(add_filters)
+    signals.article_generator_pretaxonomy.connect(name_portals)

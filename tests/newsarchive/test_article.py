@@ -81,3 +81,17 @@ def test_random_strings_of_tricky_characters():
         text = "".join(rng.choices(ALPHABET, k=rng.randint(4, 14)))
         _check(text)
         _check([text, "x"])
+
+
+def test_the_editors_guide_shows_every_key_and_names_files_that_exist():
+    import re
+
+    from conftest import ROOT
+    from newsarchive.article import KEYS
+
+    guide = (ROOT / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    table = {cell for row in re.findall(r"^\| `([^|]+)` \|", guide, flags=re.MULTILINE)
+             for cell in re.findall(r"[a-z_0-9]+", row)}
+    assert set(KEYS) <= table, set(KEYS) - table
+    named = re.findall(r"`((?:newsarchive|docs|plugins|tests|\.github)/[^`\s]+)`", guide)
+    assert named and [path for path in named if not (ROOT / path).exists()] == []

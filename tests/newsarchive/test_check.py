@@ -145,3 +145,93 @@ def test_cache_gives_the_same_report_and_rereads_changed_files(tmp_path):
     good.write_text(good.read_text(encoding="utf-8").replace("slug: hoi-nghi", "slug: Hoi-nghi"), encoding="utf-8")
     changed = run([good], content=content, now=NOW, cache=cache)
     assert [str(f).split(": ")[0] for f in changed.findings] == [f"{good}:7"]
+
+
+HOSTILE_FRONT_MATTER = FIXTURES / "hostile" / "front-matter"
+HOSTILE_EXPECTED = yaml.safe_load((FIXTURES / "hostile" / "front-matter.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_hostile_front_matter_fixture_is_listed():
+    assert sorted(p.name for p in HOSTILE_FRONT_MATTER.glob("*.md")) == sorted(HOSTILE_EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_EXPECTED))
+def test_hostile_front_matter_fails_check_at_its_line(tmp_path, monkeypatch, capsys, name):
+    """Each file alone: exit 1 and one `path:line: message`, no traceback."""
+    (tmp_path / "articles").mkdir()
+    shutil.copy(HOSTILE_FRONT_MATTER / name, tmp_path / "articles" / name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--content", "."]) == 1
+    captured = capsys.readouterr()
+    line, fragment = HOSTILE_EXPECTED[name].split(": ", 1)
+    assert captured.out.splitlines()[0].startswith(f"articles/{name}:{line}: ") and fragment in captured.out
+    assert len(captured.out.splitlines()) == 1 and "Traceback" not in captured.out + captured.err
+
+
+def _article(path: Path, slug: str, body: str = "Nội dung.", tags: str = "[An Giang]", extra: str = "") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: Bài {slug}\ndate: 2024-05-01T08:00:00+07:00\nauthor: null\ntags: {tags}\n"
+                    f"portal: editor\nslug: {slug}\n{extra}---\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_symlinks_out_of_the_content_folder_are_errors(tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elsewhere"
+    secret = _article(elsewhere / "bai.md", "bi-mat")
+    (elsewhere / "anh.png").write_bytes(b"\x89PNG secret")
+    content = tmp_path / "content"
+    _article(content / "articles" / "that.md", "that")
+    (content / "articles" / "ngoai.md").symlink_to(secret)
+    (content / "articles" / "thu-muc").symlink_to(elsewhere, target_is_directory=True)
+    (content / "images").mkdir()
+    (content / "images" / "leak.png").symlink_to(elsewhere / "anh.png")
+    (content / "images" / "trong.png").write_bytes(b"\x89PNG")
+    (content / "images" / "lien-ket-trong.png").symlink_to(content / "images" / "trong.png")
+    monkeypatch.chdir(tmp_path)
+    report = run(None, content=Path("content"), now=NOW)
+    errors = sorted(str(f) for f in report.findings if f.severity == "error")
+    assert [e.split(": ")[0] for e in errors] == [
+        "content/articles/ngoai.md:1", "content/articles/thu-muc:1", "content/images/leak.png:1"], errors
+    assert all("liên kết (symlink) dẫn ra ngoài thư mục content" in e for e in errors)
+    assert "thư mục này" in errors[1] and "tệp này" in errors[0]
+    # pre-commit passes the staged file itself
+    staged = run([Path("content/articles/ngoai.md")], content=Path("content"), now=NOW)
+    assert [str(f).split(": ")[0] for f in staged.findings] == ["content/articles/ngoai.md:1"]
+
+
+def test_links_that_leave_the_content_folder_are_errors(tmp_path):
+    content = tmp_path / "content"
+    body = ("![a]({static}/images/2024/05/a.jpg) ![b]({static}/../../etc/hostname)\n\n"
+            "[c]({attach}../../../../../../etc/os-release) [d]({attach}anh.jpg) ![e](|static|/../x)")
+    _article(content / "articles" / "2024" / "05" / "bai.md", "bai", body)
+    report = run(None, content=content, now=NOW)
+    found = [(f.line, f.message.split("'")[1]) for f in report.findings]
+    assert found == [(10, "{static}/../../etc/hostname"), (10, "{static}/images/2024/05/a.jpg"),
+                     (12, "{attach}../../../../../../etc/os-release"), (12, "|static|/../x")]   # a.jpg: no such file
+
+
+def test_a_new_spelling_is_warned_against_the_archives(tmp_path, monkeypatch):
+    """The staged article gets the warning, with the spelling the archive already has, even when
+    the two are used as often; a tag typed without its marks is found too."""
+    monkeypatch.chdir(tmp_path)
+    _article(Path("content/articles/cu.md"), "cu", tags="[Tỉnh ủy An Giang]")
+    new = _article(Path("content/articles/moi.md"), "moi", tags="[Tỉnh Ủy An Giang, Ban Thuong vu Tinh uy, Hóa]")
+    _article(Path("content/articles/khac.md"), "khac", tags="[Hòa]")
+    report = run([new], content=Path("content"), now=NOW)
+    assert sorted(str(f) for f in report.findings) == sorted([
+        "content/articles/moi.md:5: cảnh báo: thẻ 'Tỉnh Ủy An Giang' chỉ khác thẻ 'Tỉnh ủy An Giang' ở chữ hoa, "
+        "chữ thường hoặc khoảng trắng; hãy viết 'Tỉnh ủy An Giang'",
+        "content/articles/moi.md:5: cảnh báo: thẻ 'Ban Thuong vu Tinh uy' thiếu dấu so với thẻ "
+        "'Ban Thường vụ Tỉnh ủy' đã có; hãy viết 'Ban Thường vụ Tỉnh ủy'",
+    ])   # "Hóa" and "Hòa" are two words: nothing said
+
+
+def test_a_withdrawn_article_has_no_page_to_collide(tmp_path):
+    content = tmp_path / "content"
+    _article(content / "articles" / "a.md", "trung")
+    _article(content / "articles" / "b.md", "trung", extra="withdrawn: Gỡ theo yêu cầu của tác giả\n")
+    assert run(None, content=content, now=NOW).findings == []
+    (content / "articles" / "b.md").write_text((content / "articles" / "b.md").read_text(encoding="utf-8")
+                                               .replace("withdrawn: Gỡ theo yêu cầu của tác giả\n", ""),
+                                               encoding="utf-8")
+    assert run(None, content=content, now=NOW).errors == 2     # one URL, reported on each

@@ -9,6 +9,9 @@
 * ``newsarchive check``: arbitrary bytes, arbitrary front matter and bodies full of HTML, in files
   next to each other, give one ``path:line: message`` line per problem and exit 0 or 1 -- never a
   traceback.
+* Valid articles with hostile keys (Pelican's save_as, url, template, status...; typos) and YAML
+  constructs (anchors, aliases, tags, merge keys, a key twice, nesting, oversize values) mixed in:
+  ``check`` exits 1 and names the line of each one (of the first, for what stops the YAML reader).
 
 Examples per test come from a profile: ``HYPOTHESIS_PROFILE=deep make test`` fuzzes 50x longer
 than the default that keeps ``make test`` quick.
@@ -27,7 +30,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsarchive.article import FIELDS, TIMEZONE, render
+from newsarchive.article import FIELDS, TIMEZONE, Article, render
 from newsarchive.cli import main
 from newsarchive.frontmatter import SLUG_RE, Document, FrontMatterError, parse, problems
 from newsarchive.ingest import Options, Quarantine, process, run
@@ -205,3 +208,51 @@ def test_check_reports_every_problem_as_path_line_message(files):
         path, line_number, message = shown.split(":", 2)
         assert path in names and int(line_number) >= 1 and message.strip(), shown
     assert f"Đã kiểm tra {len(files)} tệp" in err
+
+
+# Lines Pelican would honour, or that are not keys of the contract: each is an error at its line.
+HOSTILE_KEY_LINES = ["save_as: index.html", "url: https://evil.example/", "template: ../../../../etc/passwd",
+                     "status: hidden", "status: draft", "lang: en", "translation: 'true'", "modified: 2024-01-01",
+                     "override_url: /", "override_save_as: index.html", "authors: [a, b]", "tag: [An Giang]",
+                     "Title: Tiêu đề", "slug_line: 3", "settings: x", "path: /etc", "Save_As: index.html"]
+# YAML the archive refuses: the reader stops at the first of them, at its line.
+HOSTILE_YAML_LINES = ["anchor: &a [x, x, x]", "alias: &b x\nagain: *b", "title2: !!python/object:os.system x",
+                      "<<: {title: x}", "on: x", "'1': &c 1", "deep: [[[[[1]]]]]", "nested: {a: {b: {c: {d: 1}}}}",
+                      "big: " + "1" * 5000, "summary2: '" + "x" * 2500 + "'", "tags2: !!set {a, b}"]
+valid_article = st.builds(
+    lambda title, tags, body, day: render(Article(
+        title=title.strip() or "Tiêu đề", date=datetime(2024, 5, day, 8, tzinfo=TIMEZONE), slug="bai-viet",
+        portal="editor", tags=[t.strip() for t in tags if t.strip()], body=body.strip() or "Nội dung.")),
+    letters, st.lists(letters, max_size=4), line, st.integers(1, 28))
+
+
+@settings(max_examples=60)
+@given(valid_article, st.lists(st.tuples(st.sampled_from(HOSTILE_KEY_LINES + HOSTILE_YAML_LINES), st.integers(0, 20)),
+                               min_size=1, max_size=3, unique_by=lambda piece: piece[0]), st.booleans())
+def test_hostile_keys_and_yaml_in_valid_articles_are_named_at_their_line(article, pieces, twice):
+    lines = article.split("\n")
+    closing = lines.index("---", 1)
+    front = lines[1:closing]
+    inserted = []                 # (piece, index in front) as they end up
+    for piece, position in pieces:
+        at = position % (len(front) + 1)
+        front[at:at] = piece.split("\n")
+        inserted = [(p, i + len(piece.split("\n")) if i >= at else i) for p, i in inserted] + [(piece, at)]
+    if twice:                     # a key written again after all the others
+        front.append(front[0])
+        inserted.append(("twice", len(front) - 1))
+    text = "\n".join(["---", *front, *lines[closing:]])
+    line_of = {index: index + 2 for _, index in inserted}      # file line of front[index]
+    yaml_stops = sorted(line_of[i] for piece, i in inserted if piece in HOSTILE_YAML_LINES or piece == "twice")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "articles" / "bai.md"
+        path.parent.mkdir()
+        path.write_text(text, encoding="utf-8")
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(["check", "--content", folder, "--jobs", "1"])
+    assert code == 1 and "Traceback" not in out.getvalue() + err.getvalue(), (text, out.getvalue())
+    reported = {int(shown.split(":", 2)[1]) for shown in out.getvalue().splitlines()
+                if shown.startswith(str(path)) and ": cảnh báo: " not in shown}     # errors; tags may warn
+    expected = {yaml_stops[0]} if yaml_stops else {line_of[i] for _, i in inserted}
+    assert reported == expected, (text, out.getvalue())

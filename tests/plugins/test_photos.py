@@ -102,8 +102,7 @@ def test_hostile_pictures_are_refused_with_a_reason_and_never_published(site):
                          (17, "không có tệp"), (19, "ra ngoài thư mục nội dung"), (21, "ra ngoài thư mục nội dung")]:
         assert re.search(rf"^\S*{re.escape(page)}:{line}: cảnh báo: ảnh '[^'\n]+' [^\n]*{reason}", log, re.M), (line, reason)
     published = {p.name for p in output.rglob("*") if p.is_file()}
-    # (a symlink under content/images/ is Pelican's static file until content_guard, issue 16, refuses it)
-    assert not published & {"bom.png", "gia.jpg", "doi-lot.jpg", "ngoai.jpg"}
+    assert not published & {"bom.png", "gia.jpg", "doi-lot.jpg", "ngoai.jpg", "lien-ket.jpg"}
     content = soup(output, HOSTILE).select_one(".content")
     assert not content.select("picture")
     # a refused picture leaves its caption; an address of another site stays as written
@@ -119,7 +118,7 @@ def test_a_build_with_nothing_changed_resizes_and_copies_nothing(site):
     make_html(base / "content", output)
     after_output, after_cache = stamps(output), stamps(cache)
     photos = [name for name in before_output if name.endswith((".webp", ".jpg", ".png"))
-              and not name.startswith("theme") and "lien-ket" not in name]  # that one is Pelican's (above)
+              and not name.startswith("theme")]
     assert len(photos) >= 10
     assert {name: after_output[name] for name in photos} == {name: before_output[name] for name in photos}
     assert json.loads((cache / "last-build.json").read_text()) == {"files": 15, "resized": 0, "written": 0}

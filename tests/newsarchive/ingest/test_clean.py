@@ -43,7 +43,7 @@ def test_debris_glued_inside_a_line_is_cut():
 
 
 def test_listing_of_teasers_is_recognised():
-    from newsarchive.ingest.clean import is_listing
+    from newsarchive.ingest.structure import is_listing
 
     teasers = [f"GDVN- Tin số {i} về hoạt động giáo dục của tỉnh trong tuần." for i in range(8)]
     assert is_listing(teasers)

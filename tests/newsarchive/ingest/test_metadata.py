@@ -1,6 +1,7 @@
 import pytest
 
-from newsarchive.ingest.metadata import read_byline, summarise
+from newsarchive.ingest.byline import read_byline
+from newsarchive.ingest.metadata import summarise
 from newsarchive.ingest.portals import load_all
 
 GENERIC = load_all()[0]
@@ -15,6 +16,11 @@ GENERIC = load_all()[0]
     ("T/h: Lệ Quyên", "Lệ Quyên"),
     ("VĂN HÀO - TRẦN HỮU 30/04/2016 11:39", "Văn Hào, Trần Hữu"),
     ("Hồng Hạnh   ", "Hồng Hạnh"),
+    ("Thực hiện: Đắc Nhân - Ngọc Thành", "Đắc Nhân, Ngọc Thành"),
+    ("Phùng Vị – HND tỉnh", "Phùng Vị"),                     # a name, then the author's unit
+    ("Lữ Nhiên Hương - Đảng ủy Khối CCQ và DN tỉnh", "Lữ Nhiên Hương"),
+    ("KHÁNH NGUYỄN", "Khánh Nguyễn"),
+    ("Nhóm P.V", "Nhóm P.V"),
 ])
 def test_bylines(line, author):
     assert read_byline(line, GENERIC) == (True, author)

@@ -1,0 +1,1 @@
+from .content_guard import *  # noqa: F401,F403
