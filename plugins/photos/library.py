@@ -16,8 +16,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import PIL
-from PIL import Image, ImageOps
+from importlib.metadata import version
 
 # The format a picture's name promises (Pillow's names); anything else in the file is refused.
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
@@ -64,6 +63,8 @@ def _webp_widths(width: int, widths) -> list[int]:
 
 def _open(path: Path, options: dict):
     """The picture, upright, decoded no larger than needed; raises ValueError with the reason."""
+    from PIL import Image   # here: a build that resizes nothing does not load Pillow (~30 ms)
+
     Image.MAX_IMAGE_PIXELS = options["max_pixels"]
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -84,6 +85,8 @@ def _open(path: Path, options: dict):
 
 def make_copies(path: Path, folder: Path, options: dict) -> Meta:
     """Resize ``path`` into ``folder`` (``<width>.webp``, ``thumbnail.webp``); its Meta."""
+    from PIL import Image, ImageOps
+
     try:
         image = _open(path, options)
         with image:
@@ -125,7 +128,7 @@ def make_copies(path: Path, folder: Path, options: dict) -> Meta:
 def variant_key(options: dict) -> str:
     """The resize settings and Pillow's version: copies made otherwise are other files."""
     chosen = (RECIPE, sorted(options["widths"]), options["thumbnail_width"], options["quality"], options["method"],
-              options["max_pixels"], PIL.__version__)
+              options["max_pixels"], version("Pillow"))
     return hashlib.blake2b(repr(chosen).encode(), digest_size=6).hexdigest()
 
 
