@@ -54,6 +54,12 @@ def check_settings(pelican_object):
     _STATE.clear()
 
 
+def start_build(generator) -> None:
+    """``article_generator_init``: a build starts from nothing of the last one (make devserver keeps
+    the process, and a failed build may leave some behind)."""
+    _STATE.clear()
+
+
 def add_filter(generator):
     """``generator_init``: the theme's ``photos`` filter."""
     generator.env.filters["photos"] = photos_filter
@@ -232,6 +238,7 @@ def photos_filter(context, body, content):
 def register():
     signals.initialized.connect(check_settings)
     signals.generator_init.connect(add_filter)
+    signals.article_generator_init.connect(start_build)
     signals.content_object_init.connect(mark_content)
     signals.article_generator_finalized.connect(resolve_photos)
     signals.page_generator_finalized.connect(resolve_photos)
