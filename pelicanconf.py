@@ -25,7 +25,7 @@ LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]   # editors' pictures: content/images/YYYY/MM/*.jpg, linked as {static}/images/...
+STATIC_PATHS = ["images"]   # editors' pictures: content/images/YYYY/MM/*.jpg (plugins/photos publishes the photos)
 THEME = str(HERE / "theme")
 OUTPUT_PATH = "output"
 
@@ -36,8 +36,8 @@ LOCALE = ("C.UTF-8", "C")
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["build_errors", "fast_build", "archive_reader", "content_guard", "tag_vocabulary", "sanitize", "archive_structure",
-           "vietnamese", "pagefind_search", "sitemap", "reproducible"]
+PLUGINS = ["build_errors", "fast_build", "archive_reader", "content_guard", "tag_vocabulary", "sanitize", "photos",
+           "legacy_links", "archive_structure", "vietnamese", "pagefind_search", "sitemap", "reproducible"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
 ARTICLE_URL = urls.ARTICLE_URL   # "{date:%Y}/{date:%m}/{slug}/": newsarchive check reads the same rule
@@ -113,6 +113,10 @@ SITEMAP = {
 
 # Portal id -> display name, from the ingest rule files (one source of truth).
 PORTALS = {"editor": "Biên tập viên", **portal_names()}
+
+# Old portal hosts this archive now answers for (plugins/legacy_links): their articles' old paths
+# redirect here (_redirects, and a page at each old path for hosts without redirects).
+LEGACY_HOSTS = []
 
 # Search: Pagefind over the written site, in Vietnamese.
 PAGEFIND = {"language": "vi"}

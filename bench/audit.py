@@ -9,6 +9,11 @@
    the archive index and the search page with a query; run vnu.jar on every HTML file.
 4. Print one table and write ``build/audit/report.json``. Exit 1 when a score is under
    ``--min-score`` or the checker reports an error.
+
+``--photos``: the content gets one more article, with six photos (1200x800, made by
+``bench/photo_images.py``) under ``content/images/``; Lighthouse audits it too, and again on a
+site built with ``PHOTOS={"enabled": false}`` (the same page showing the originals), and the
+report gives both pages' bytes until the first photo has arrived.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import io
 import http.server
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -44,6 +50,7 @@ def parse_args(argv=None):
     parser.add_argument("--article", help="article URL path (default: the newest article)")
     parser.add_argument("--tag", help="tag page URL path (default: the tag with most articles)")
     parser.add_argument("--query", default="cam le", help="search query for the search page")
+    parser.add_argument("--photos", action="store_true", help="also audit an article with six photos")
     return parser.parse_args(argv)
 
 
@@ -91,10 +98,10 @@ def start_server(folder: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def build(content: Path, site: Path, siteurl: str) -> None:
+def build(content: Path, site: Path, siteurl: str, extra: tuple = ()) -> None:
     env = {**os.environ, "SITEURL": siteurl}
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(site),
-               "-s", str(ROOT / "publishconf.py"), "-q"]
+               "-s", str(ROOT / "publishconf.py"), "-q", *extra]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 
@@ -132,6 +139,60 @@ def validate(site: Path) -> list[dict]:
     return [m for m in messages if m.get("type") == "error"]
 
 
+PHOTO_ARTICLE = "2099/01/hoi-nghi-sau-anh/"
+
+
+def with_photo_article(content: Path) -> Path:
+    """A copy of ``content`` with an article showing six photos (its URL: PHOTO_ARTICLE)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from photo_images import encoded
+
+    copy = WORK / "content-photos"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(content, copy)
+    images, body = copy / "images" / "audit", []
+    images.mkdir(parents=True, exist_ok=True)
+    for number in range(1, 7):
+        (images / f"anh-{number}.jpg").write_bytes(encoded(1200, 800, seed=100 + number))
+        body.append(f"Đoạn {number}: hội nghị thảo luận các nhiệm vụ trọng tâm, giải pháp phát triển kinh tế - "
+                    f"xã hội và công tác xây dựng Đảng trong năm tới.\n\n"
+                    f"![Quang cảnh hội nghị, ảnh {number}]({{static}}/images/audit/anh-{number}.jpg \"Ảnh: Minh Anh\")")
+    article = copy / "articles" / "2099" / "01" / "hoi-nghi-sau-anh.md"
+    article.parent.mkdir(parents=True, exist_ok=True)
+    article.write_text("---\ntitle: Hội nghị tổng kết với sáu ảnh\ndate: 2099-01-05T08:00:00+07:00\n"
+                       "author: Minh Anh\ntags: [Hội nghị]\nportal: editor\nslug: hoi-nghi-sau-anh\n---\n\n"
+                       + "\n\n".join(body) + "\n", encoding="utf-8")
+    return copy
+
+
+def bytes_until_first_photo(out: Path) -> dict:
+    """From a Lighthouse report: bytes transferred until the first photo's request ended, and LCP."""
+    report = json.loads(out.read_text(encoding="utf-8"))
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    first = min((r for r in requests if "/anh-1." in r["url"]), key=lambda r: r["networkEndTime"])
+    before = [r for r in requests if r["networkEndTime"] <= first["networkEndTime"]]
+    return {"bytes": sum(r.get("transferSize", 0) for r in before), "requests": len(before),
+            "photo": first["url"].rsplit("/", 1)[-1], "photo_bytes": first.get("transferSize", 0),
+            "all_bytes": sum(r.get("transferSize", 0) for r in requests),
+            "lcp_ms": round(report["audits"]["largest-contentful-paint"]["numericValue"])}
+
+
+def audit_originals(content: Path) -> dict:
+    """The photo article on a site built without plugins/photos: its Lighthouse scores and bytes."""
+    originals = WORK / "site-originals"
+    shutil.rmtree(originals, ignore_errors=True)
+    originals.mkdir(parents=True)
+    server = start_server(originals)
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        build(content, originals, base, ("-e", 'PHOTOS={"enabled": false}'))
+        url = f"{base}/{PHOTO_ARTICLE}"
+        out = WORK / "lighthouse-photos-originals.json"
+        return {"scores": lighthouse(url, out), **bytes_until_first_photo(out)}
+    finally:
+        server.shutdown()
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     install_tools()
@@ -141,8 +202,11 @@ def main(argv=None) -> int:
     try:
         port = server.server_address[1]
         base = f"http://127.0.0.1:{port}"
-        build(Path(args.content), site, base)
+        content = with_photo_article(Path(args.content)) if args.photos else Path(args.content)
+        build(content, site, base)
         pages = default_pages(site, args)
+        if args.photos:
+            pages["photos"] = PHOTO_ARTICLE
         scores, problems = {}, {}
         for name, path in pages.items():
             out = WORK / f"lighthouse-{name}.json"
@@ -153,6 +217,12 @@ def main(argv=None) -> int:
         server.shutdown()
     report = {"pages": pages, "scores": scores, "failed_audits": problems,
               "validator_errors": errors, "html_files": sum(1 for _ in site.rglob("*.html"))}
+    if args.photos:
+        report["photos"] = {"responsive": bytes_until_first_photo(WORK / "lighthouse-photos.json"),
+                            "originals": audit_originals(content)}
+        for name, row in report["photos"].items():
+            print(f"{name}: {row['bytes']:,} B in {row['requests']} requests until the first photo "
+                  f"({row['photo']}, {row['photo_bytes']:,} B); page {row['all_bytes']:,} B; LCP {row['lcp_ms']} ms")
     (WORK / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"{'trang':<10}" + "".join(f"{c:>16}" for c in CATEGORIES))
     for name, row in scores.items():

@@ -15,7 +15,13 @@ ratio ours/stock.
     for as the editor's browser asks, and until the whole site and its search index are built.
 
     .venv/bin/python bench/build.py [--count 10000 | --full] [--repeat 3]
-                                    [--only ours|stock] [--profile FILE]
+                                    [--only ours|stock] [--profile FILE] [--photos 0.1]
+                                    [--no-devserver]
+
+Every time is given as wall time and CPU time (user + system of the whole process tree): the
+machine is shared, and CPU time is what other loads change least. ``--photos 0.1`` gives a tenth of
+the articles a 1200x800 photo each (resized by plugins/photos); "nothing changed" is a build right
+after the full one, with no change at all.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import argparse
 import cProfile
 import json
 import os
+import resource
 import pstats
 import re
 import shutil
@@ -47,8 +54,8 @@ WORK = HERE / "work" / "build"
 STOCK_VENV = HERE / "work" / "stock-venv"
 STOCK_PACKAGES = ["pelican==4.12.0", "pelican-yaml-metadata==2.2.0", "pagefind-bin>=1.5.2,<1.6", "markdown"]
 STOCK_CONF = HERE / "stock_pelicanconf.py"
-SCENARIOS = ("full", "add", "edit", "nosearch")
-LABELS = {"full": "dựng toàn bộ", "add": "thêm một bài", "edit": "sửa một bài",
+SCENARIOS = ("full", "nochange", "add", "edit", "nosearch")
+LABELS = {"full": "dựng toàn bộ", "nochange": "không đổi gì", "add": "thêm một bài", "edit": "sửa một bài",
           "nosearch": "toàn bộ, không tìm"}   # no search index: what Hugo's ~10-11.5 s (FACTS.md) compares with
 
 NEW_ARTICLE = """---
@@ -65,9 +72,14 @@ Chiều 20/11, Hội đồng nhân dân tỉnh tổ chức hội nghị đánh g
 """
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, int]:
-    """(wall seconds, peak RSS bytes of the process and all its descendants)."""
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, int, float]:
+    """(wall seconds, peak RSS bytes of the process and all its descendants, CPU seconds of them all)."""
+    start, cpu = time.perf_counter(), _children_cpu()
     process = psutil.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     while process.poll() is None:
@@ -83,10 +95,11 @@ def measure(command: list[str], cwd: Path) -> tuple[float, int]:
         peak = max(peak, total)
         time.sleep(0.05)
     wall = time.perf_counter() - start
+    cpu = _children_cpu() - cpu
     if process.returncode != 0:
         raise SystemExit(f"Lệnh lỗi ({process.returncode}): {' '.join(command)}\n"
                          f"{process.stderr.read().decode(errors='replace')[-3000:]}")
-    return wall, peak
+    return wall, peak, cpu
 
 
 def ensure_stock_venv() -> Path:
@@ -114,14 +127,14 @@ def ours_command(content: Path, output: Path, search: bool = True) -> list[str]:
             *([] if search else ["SETTINGS='PAGEFIND={\"enabled\":false}'"])]   # quoted for the recipe's shell
 
 
-def prepare_content(count: int) -> Path:
+def prepare_content(count: int, photos: float = 0.0) -> Path:
     """The generated archive, written once per N and reused (generation is seeded)."""
-    content = WORK / f"content-{count}"
+    content = WORK / (f"content-{count}" + (f"-photos-{photos:g}" if photos else ""))
     marker = content / ".complete"
     if not marker.exists():
         shutil.rmtree(content, ignore_errors=True)
         started = time.perf_counter()
-        generate(content, count)
+        generate(content, count, photos=photos)
         marker.touch()
         print(f"Đã tạo {count:,} bài trong {time.perf_counter() - started:.1f} s")
     return content
@@ -137,6 +150,16 @@ def from_nothing(output: Path) -> Path:
     return output
 
 
+def photo_counts(output: Path) -> str:
+    """What plugins/photos did in the last build (its last-build.json), for the log."""
+    try:
+        counts = json.loads((output.with_name(output.name + ".cache") / "photos" / "last-build.json").read_text())
+    except (OSError, ValueError):
+        return ""
+    (output.with_name(output.name + ".cache") / "photos" / "last-build.json").unlink()
+    return f" [ảnh: {counts['resized']} thu nhỏ, {counts['written']} tệp ghi / {counts['files']}]"
+
+
 def run_scenarios(make_command, content: Path, output: Path) -> dict[str, tuple[float, int]]:
     """Full build from nothing, then one article added, then one edited; content restored after;
     last a full build from nothing without the search index."""
@@ -147,6 +170,9 @@ def run_scenarios(make_command, content: Path, output: Path) -> dict[str, tuple[
     results = {}
     try:
         results["full"] = measure(command, ROOT)
+        print("  full" + photo_counts(output), flush=True)
+        results["nochange"] = measure(command, ROOT)
+        print("  nochange" + photo_counts(output), flush=True)
         added.parent.mkdir(parents=True, exist_ok=True)
         added.write_text(NEW_ARTICLE, encoding="utf-8")
         results["add"] = measure(command, ROOT)
@@ -219,19 +245,19 @@ def devserver_scenario(content: Path, output: Path) -> tuple[float, float]:
         process.wait(timeout=60)
 
 
-def medians(runs: list[dict]) -> dict[str, tuple[float, int]]:
-    return {s: (statistics.median(r[s][0] for r in runs), statistics.median(r[s][1] for r in runs))
-            for s in SCENARIOS}
+def medians(runs: list[dict]) -> dict[str, tuple[float, int, float]]:
+    return {s: tuple(statistics.median(r[s][i] for r in runs) for i in range(3)) for s in SCENARIOS}
 
 
 def print_table(count: int, stock: dict | None, ours: dict | None) -> None:
     print(f"\n{count:,} bài, trung vị của các lần chạy (thời gian s, RSS đỉnh MB cả cây tiến trình):")
-    print(f"{'kịch bản':<16}{'stock s':>10}{'stock MB':>10}{'ours s':>10}{'ours MB':>10}"
-          f"{'ours/stock t':>14}{'ours/stock mem':>16}")
+    print(f"{'kịch bản':<16}{'stock s':>10}{'stock CPU':>10}{'stock MB':>10}{'ours s':>10}{'ours CPU':>10}"
+          f"{'ours MB':>10}{'ours/stock t':>14}{'ours/stock mem':>16}")
     for s in SCENARIOS:
         cells = [f"{LABELS[s]:<16}"]
         for result in (stock, ours):
-            cells += [f"{result[s][0]:>10.1f}", f"{result[s][1] / 2**20:>10.0f}"] if result else [f"{'-':>10}"] * 2
+            cells += [f"{result[s][0]:>10.1f}", f"{result[s][2]:>10.1f}", f"{result[s][1] / 2**20:>10.0f}"] \
+                if result else [f"{'-':>10}"] * 3
         if stock and ours:
             cells += [f"{ours[s][0] / stock[s][0]:>14.2f}", f"{ours[s][1] / stock[s][1]:>16.2f}"]
         print("".join(cells))
@@ -256,9 +282,11 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=("ours", "stock"))
     parser.add_argument("--profile", type=Path, help="write a cProfile of our full build here instead")
+    parser.add_argument("--photos", type=float, default=0.0, help="share of articles with a photo (0.1)")
+    parser.add_argument("--no-devserver", action="store_true", help="skip the make devserver timing")
     args = parser.parse_args(argv)
     count = LARGE_COUNT if args.full else args.count
-    content = prepare_content(count)
+    content = prepare_content(count, args.photos)
     if args.profile:
         profile_ours(content, WORK / "profile-output", args.profile)
         return 0
@@ -267,15 +295,15 @@ def main(argv=None) -> int:
     for name, make_command in systems.items():
         if args.only and name != args.only:
             continue
-        output = WORK / f"output-{name}-{count}"
+        output = WORK / f"output-{name}-{count}" if not args.photos else WORK / f"output-{name}-{count}-photos"
         runs = []
         for attempt in range(args.repeat):
             runs.append(run_scenarios(make_command, content, output))
-            print(f"{name} #{attempt + 1}: " + ", ".join(f"{s} {t:.1f} s {m / 2**20:.0f} MB"
-                                                       for s, (t, m) in runs[-1].items()), flush=True)
+            print(f"{name} #{attempt + 1}: " + ", ".join(f"{s} {t:.1f} s (CPU {c:.1f} s) {m / 2**20:.0f} MB"
+                                                       for s, (t, m, c) in runs[-1].items()), flush=True)
         results[name] = medians(runs)
     print_table(count, results["stock"], results["ours"])
-    if results["ours"] is not None:
+    if results["ours"] is not None and not args.no_devserver:
         shown, done = zip(*(devserver_scenario(content, WORK / f"devserver-{count}") for _ in range(args.repeat)))
         print(f"make devserver, một bài sửa khi đang chạy: trang bài hiện bản sửa sau "
               f"{statistics.median(shown):.2f} s, cả trang và chỉ mục tìm kiếm xong sau {statistics.median(done):.2f} s "

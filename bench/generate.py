@@ -9,6 +9,7 @@ benchmark can reuse the result::
     python bench/generate.py OUT            # 10,000 articles into OUT/articles
     python bench/generate.py OUT --large    # 100,000
     python bench/generate.py OUT -n 500
+    python bench/generate.py OUT --photos 0.1  # a tenth of the articles with a 1200x800 photo beside them
 
 The same arguments always give the same files (seeded).
 """
@@ -26,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from newsarchive.article import TIMEZONE, Article, render  # noqa: E402
 from newsarchive.ingest.portals import portal_names  # noqa: E402
@@ -103,9 +105,22 @@ def article_at(index: int, title: str, body: str, portals: list[str], rng: rando
     )
 
 
-def generate(out: Path, count: int, seed: int = 2026, corpus: Path = CORPUS) -> int:
-    """Write ``count`` articles under ``out/articles``; returns how many were written."""
+def with_photo(article: Article, path: Path, number: int) -> None:
+    """A photo beside the article (photo_images.py: photo-like, distinct bytes each), shown after the
+    first paragraph with a caption, as an editor adds one."""
+    from photo_images import encoded
+
+    name = f"anh-{number}.jpg"
+    (path.parent / name).write_bytes(encoded(1200, 800, seed=number))
+    first, _, rest = article.body.partition("\n\n")
+    article.body = f"{first}\n\n![Quang cảnh sự kiện số {number}]({name} \"Ảnh: Phóng viên\")\n\n{rest}"
+
+
+def generate(out: Path, count: int, seed: int = 2026, corpus: Path = CORPUS, photos: float = 0.0) -> int:
+    """Write ``count`` articles under ``out/articles``; returns how many were written. ``photos``: the
+    share of them (every n-th) that shows a photo."""
     rng = random.Random(seed)
+    every = round(1 / photos) if photos else 0
     portals = sorted(portal_names())
     records = list(corpus_records(corpus))
     written = 0
@@ -116,6 +131,8 @@ def generate(out: Path, count: int, seed: int = 2026, corpus: Path = CORPUS) -> 
         article = article_at(index, title, body, portals, rng)
         path = out / "articles" / article.relative_path
         path.parent.mkdir(parents=True, exist_ok=True)
+        if every and index % every == 0:
+            with_photo(article, path, index)
         path.write_text(render(article), encoding="utf-8")
         written += 1
     return written
@@ -127,9 +144,10 @@ def main(argv=None) -> int:
     parser.add_argument("-n", "--count", type=int, default=DEFAULT_COUNT)
     parser.add_argument("--large", action="store_true", help=f"{LARGE_COUNT:,} articles")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--photos", type=float, default=0.0, help="share of articles with a photo (0.1: a tenth)")
     args = parser.parse_args(argv)
     count = LARGE_COUNT if args.large else args.count
-    written = generate(args.out, count, args.seed)
+    written = generate(args.out, count, args.seed, photos=args.photos)
     print(f"{written} bài viết trong {args.out / 'articles'}")
     return 0
 

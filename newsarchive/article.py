@@ -56,6 +56,8 @@ KEYS: dict[str, Key] = {
     # An editor takes an article off the site and says why: no page, no listing, no search;
     # the file stays, so a re-run of ingest over the same scrape does not bring it back.
     "withdrawn": Key("line", label="lý do gỡ bài"),
+    # Old addresses that lead to the article (plugins/legacy_links): paths or http(s) addresses.
+    "aliases": Key("aliases", label="các địa chỉ cũ"),
 }
 FIELDS = tuple(KEYS)
 BY_HAND_FIELDS = ("title", "date", "author", "portal")   # what ingest --given may set

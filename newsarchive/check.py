@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import html_policy
+from . import html_policy, images
 from .article import TIMEZONE, format_iso
 from .frontmatter import SLUG_RE, Document, FrontMatterError, display, load, parse_date, problems
 from .checkcache import Cache
@@ -66,6 +66,7 @@ class Record:
     date: str | None = None                                      # valid date, ISO 8601
     date_line: int = 1
     tags: list[tuple[str, int]] = field(default_factory=list)   # (tag, line)
+    images: list[tuple[int, str]] = field(default_factory=list)  # (line, src) of each picture shown
 
 
 @dataclass(slots=True)
@@ -213,6 +214,7 @@ def check_file(path: str, content: str | None = None) -> tuple[list[Finding], Re
         tag_lines = doc.item_lines.get("tags") or [lines.get("tags", 1)] * len(tags)
         record.tags = [(str(t).strip(), n) for t, n in zip(tags, tag_lines) if t is not None and str(t).strip()]
     found.extend(Finding(shown, line, message, WARNING) for line, message in raw_html(doc))
+    record.images = list(images.references(doc.body, doc.body_line))
     return found, record
 
 
@@ -223,14 +225,15 @@ def _check_many(paths: list[str], content: str | None = None) -> list[tuple[list
 def _to_json(result: tuple[list[Finding], Record]) -> list:
     found, record = result
     return [[[f.line, f.message, f.severity] for f in found],
-            [record.slug, record.slug_line, record.url, record.date, record.date_line, record.tags]]
+            [record.slug, record.slug_line, record.url, record.date, record.date_line, record.tags, record.images]]
 
 
 def _from_json(path: str, data: list) -> tuple[list[Finding], Record]:
-    found, (slug, slug_line, url, date, date_line, tags) = data
+    found, (slug, slug_line, url, date, date_line, tags, pictures) = data
     shown = display(path)
     return ([Finding(shown, line, message, severity) for line, message, severity in found],
-            Record(shown, slug, slug_line, url, date, date_line, [tuple(tag) for tag in tags]))
+            Record(shown, slug, slug_line, url, date, date_line, [tuple(tag) for tag in tags],
+                   [tuple(picture) for picture in pictures]))
 
 
 def scan(paths: list[str], jobs: int = 1, cache: Cache | None = None,
@@ -309,6 +312,13 @@ def spelling_warnings(records: list[Record], targets: set[str], vocabulary=()) -
     return found
 
 
+def missing_images(records: list[Record], content: Path) -> list[Finding]:
+    """A picture whose file is not in the content folder (looked up now: the cache keeps only the
+    references, since adding or deleting a picture does not change the article)."""
+    return [Finding(record.path, line, message) for record in records if record.images
+            for line, message in images.missing(record.images, Path(record.path), content)]
+
+
 def _vocabulary():
     """The tag vocabulary's entries (stop phrases excluded), from newsarchive.tags."""
     from .tags import vocabulary
@@ -341,5 +351,6 @@ def run(paths: list[Path] | None = None, content: Path = Path("content"),
     findings += future_dates(records[:len(targets)], now)
     findings += [f for f in collisions(records) if f.path in target_names]
     findings += spelling_warnings(records, target_names, _vocabulary())
+    findings += missing_images(records[:len(targets)], content)
     findings.sort(key=lambda f: (f.path, f.line, f.severity != ERROR, f.message))
     return Report(files=len(targets), findings=list(dict.fromkeys(findings)))

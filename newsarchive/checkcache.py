@@ -16,7 +16,7 @@ from pathlib import Path
 
 # The modules whose code decides a file's own result.
 _SOURCES = ("check.py", "frontmatter.py", "simpleyaml.py", "safeyaml.py", "article.py", "vietnamese.py",
-            "html_policy.py", "tree.py")
+            "html_policy.py", "tree.py", "images.py", "legacy.py")
 
 
 def _version(salt: str = "") -> str:

@@ -28,6 +28,7 @@ import yaml
 from . import safeyaml, simpleyaml
 from .safeyaml import shown
 from .article import BY_HAND_FIELDS, KEYS, REQUIRED, TIMEZONE, Key
+from .legacy import old_address
 from .vietnamese import nfc
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -251,6 +252,13 @@ def _by_hand(value, name, key):
     return f"by_hand phải là danh sách các trường nhập tay ({', '.join(BY_HAND_FIELDS)}), có: {shown(value)}"
 
 
+def _aliases(value, name, key):
+    if not isinstance(value, list):
+        return "aliases phải là một danh sách, ví dụ: aliases: [/tin-tuc/hoi-nghi-123.html]"
+    return [(number, f"địa chỉ cũ '{shown(item)}' không dùng được: cần đường dẫn bắt đầu bằng '/' hoặc địa chỉ "
+                     "http(s)://") for number, item in enumerate(value) if old_address(item) is None] or None
+
+
 # Each key's type (newsarchive.article.KEYS): value, key name, Key -> a message, or a list of
 # (item index, message) for a list's items; None when the value is right.
 TYPES = {
@@ -264,6 +272,7 @@ TYPES = {
     "url": _matching(URL_RE, "địa chỉ bài gốc (source_url) phải bắt đầu bằng http:// hoặc https://"),
     "sha256": _matching(SHA256_RE, "raw_sha256 phải là 64 chữ số hệ 16 viết thường (mã SHA-256 của tệp gốc)"),
     "by_hand": _by_hand,
+    "aliases": _aliases,
 }
 
 # Keys Pelican honours as written (FACTS.md: save_as replaced the home page, url sent every

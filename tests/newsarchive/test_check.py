@@ -206,8 +206,8 @@ def test_links_that_leave_the_content_folder_are_errors(tmp_path):
     _article(content / "articles" / "2024" / "05" / "bai.md", "bai", body)
     report = run(None, content=content, now=NOW)
     found = [(f.line, f.message.split("'")[1]) for f in report.findings]
-    assert found == [(10, "{static}/../../etc/hostname"), (12, "{attach}../../../../../../etc/os-release"),
-                     (12, "|static|/../x")]
+    assert found == [(10, "{static}/../../etc/hostname"), (10, "{static}/images/2024/05/a.jpg"),
+                     (12, "{attach}../../../../../../etc/os-release"), (12, "|static|/../x")]   # a.jpg: no such file
 
 
 def test_a_new_spelling_is_warned_against_the_archives(tmp_path, monkeypatch):

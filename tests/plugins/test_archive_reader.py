@@ -38,7 +38,9 @@ def test_an_image_as_the_editors_guide_shows_is_published(tmp_path):
     content = tmp_path / "content"
     image = content / "images" / "2024" / "05" / "hoi-nghi-so-ket.jpg"
     image.parent.mkdir(parents=True)
-    image.write_bytes(b"\xff\xd8\xff\xe0 not a real jpeg")
+    from PIL import Image   # a real JPEG: plugins/photos refuses a file that is not the picture it says
+
+    Image.new("RGB", (640, 480), (40, 90, 160)).save(image, "JPEG")
     article = (ARTICLES / "good.md").read_text(encoding="utf-8") + "\n" + markdown + "\n"
     (content / "articles").mkdir()
     (content / "articles" / "good.md").write_text(article, encoding="utf-8")

@@ -1,0 +1,1 @@
+from .legacy_links import *  # noqa: F401,F403

@@ -1,0 +1,1 @@
+from .photos import *  # noqa: F401,F403
