@@ -37,7 +37,7 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["build_errors", "fast_build", "archive_reader", "tag_vocabulary", "sanitize", "archive_structure", "vietnamese", "pagefind_search",
-           "sitemap", "reproducible"]
+           "sitemap", "reproducible", "offline_reading"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
 ARTICLE_URL = urls.ARTICLE_URL   # "{date:%Y}/{date:%m}/{slug}/": newsarchive check reads the same rule
@@ -108,11 +108,13 @@ SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
-    "exclude": [r"^404\.html$"],
+    "exclude": [r"^404\.html$", r"^offline/$"],   # offline/: the page the service worker shows offline
 }
 
-# Portal id -> display name, from the ingest rule files (one source of truth).
-PORTALS = {"editor": "Biên tập viên", **portal_names()}
+# Portal id -> display name, from the ingest rule files (one source of truth). Articles no rule
+# recognised carry generic.yaml's id, "unknown": readers see generic.yaml's name instead (a test
+# reads both from the file).
+PORTALS = {"editor": "Biên tập viên", "unknown": "Nguồn không xác định", **portal_names()}
 
 # Search: Pagefind over the written site, in Vietnamese.
 PAGEFIND = {"language": "vi"}

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .pagination import stable_pages
+from .pagination import numbered_url, stable_pages
+from .timeline import year_chart
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,13 @@ def listings(generator, options: dict, portals) -> list[tuple[str, str, object, 
     return found
 
 
+def term_chart(members, options: dict, base: str):
+    """A term's articles per year; each bar links to the numbered page holding that year's newest
+    article (numbered pages are stable, so the link is too)."""
+    size, pattern = options["page_size"], options["page_url"]
+    return year_chart(members, lambda year, index: numbered_url(pattern, base, index // size + 1))
+
+
 def write_listings(generator, writer, options: dict, portals) -> None:
     relative = generator.settings["RELATIVE_URLS"]
     for template_name, variable, term, members in listings(generator, options, portals):
@@ -54,10 +62,13 @@ def write_listings(generator, writer, options: dict, portals) -> None:
         template = generator.get_template(template_name)
         extra = {variable: term} if variable else {}
         for page in stable_pages(members, options["page_size"], base, options["page_url"]):
+            # The chart depends on every article of the term: only the front page, which changes
+            # with them anyway, shows it; a full numbered page keeps its bytes.
+            chart = {"timeline": term_chart(members, options, base)} if variable and page.is_front else {}
             writer.write_file(
                 page.save_as, template, generator.context, relative_urls=relative,
                 url=page.url, template_name=template_name, blog=True,
-                listing=page, articles=page.items, articles_page=None, **extra,
+                listing=page, articles=page.items, articles_page=None, **extra, **chart,
             )
 
 
