@@ -116,8 +116,7 @@ def write_structure(generator, writer):
     if options["robots"]:
         write_robots(generator.settings)
     if options["this_day_path"]:
-        write_this_day(generator.articles, Path(generator.settings["OUTPUT_PATH"]), options["this_day_path"],
-                       options["month_url"])
+        write_this_day(generator.articles, generator.settings, options["this_day_path"], options["month_url"])
 
 
 def write_robots(settings) -> None:

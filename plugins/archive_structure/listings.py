@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .pagination import numbered_url, stable_pages
+from .pagination import chronological, numbered_url, stable_pages
 from .timeline import year_chart
 
 
@@ -61,6 +61,7 @@ def write_listings(generator, writer, options: dict, portals) -> None:
         base = term.url if term is not None else ""
         template = generator.get_template(template_name)
         extra = {variable: term} if variable else {}
+        members = chronological(members)   # sorted once: sorting it again below costs a pass
         for page in stable_pages(members, options["page_size"], base, options["page_url"]):
             # The chart depends on every article of the term: only the front page, which changes
             # with them anyway, shows it; a full numbered page keeps its bytes.

@@ -9,17 +9,19 @@ never meets a missing file. Each is
     {"day": "03-05", "years": [[2023, "2023/03/", [["2023/03/slug/", "Title"], ...]], ...]}
 
 newest year first, and newest article first within a year, with the year's month page (the
-link for the articles not shown).
+link for the articles not shown). A file with the bytes the published site already has is not
+written again but listed as kept (``newsarchive.site.staging``), as fast_build keeps pages.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections import defaultdict
 from datetime import date, timedelta
-from pathlib import Path
+from operator import attrgetter
 
-from markupsafe import Markup
+from newsarchive.site.staging import Staging
 
 # Every month and day a year may have, 29 February included (2024 is a leap year).
 DAYS = [date(2024, 1, 1) + timedelta(days=offset) for offset in range(366)]
@@ -32,25 +34,31 @@ def day_name(day) -> str:
 def by_day(articles, month_url: str) -> dict[str, list]:
     """"MM-DD" -> [[year, month page, [[url, title], ...]], ...] for the days with articles."""
     grouped: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
-    for article in articles:
+    for article in sorted(articles, key=attrgetter("date", "slug"), reverse=True):   # newest first
         grouped[day_name(article.date)][article.date.year].append(article)
-    days = {}
-    for name, years in grouped.items():
-        days[name] = [
-            [year, month_url.format(date=members[0].date),
-             [[item.url, str(Markup(item.title).striptags())]
-              for item in sorted(members, key=lambda a: (a.date, a.slug), reverse=True)]]
-            for year, members in sorted(years.items(), reverse=True)
-        ]
-    return days
+    return {name: [[year, month_url.format(date=members[0].date),
+                    # titles are plain text, HTML-escaped by the sanitize plugin: the JSON holds the text
+                    [[item.url, html.unescape(item.title)] for item in members]]
+                   for year, members in sorted(years.items(), reverse=True)]
+            for name, years in grouped.items()}
 
 
-def write_this_day(articles, output: Path, folder: str, month_url: str) -> None:
+def write_this_day(articles, settings, folder: str, month_url: str) -> None:
     days = by_day(articles, month_url)
-    target = output / folder
-    target.mkdir(parents=True, exist_ok=True)
+    staging = Staging.of(settings)
+    live = staging.live
+    kept = []
     for day in DAYS:
-        name = day_name(day)
-        data = {"day": name, "years": days.get(name, [])}
-        (target / f"{name}.json").write_text(
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        name = f"{folder}{day_name(day)}.json"
+        data = json.dumps({"day": day_name(day), "years": days.get(day_name(day), [])},
+                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            same = live is not None and (live / name).read_bytes() == data
+        except OSError:
+            same = False
+        if same:
+            kept.append(name)
+        else:
+            (staging.output / folder).mkdir(parents=True, exist_ok=True)
+            (staging.output / name).write_bytes(data)
+    staging.keep(kept)   # a staged build: listed for commit.py; in place: left where they are

@@ -195,7 +195,7 @@ def test_a_new_article_changes_only_the_pages_that_show_it(tmp_path):
     staged_build(content, site)
     before = {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("index.html")}
     new = write_articles(content, [COUNT])[0]
-    written, _ = staged_build(content, site)
+    written, kept = staged_build(content, site)
     for name in (name for name in before if ARTICLE_PAGE.match(name)):
         assert without_links_to_others((site / name).read_bytes()) == without_links_to_others(before[name]), name
     own = {f"tag/{a['href'].strip('/').split('/')[-1]}/index.html"
@@ -204,3 +204,8 @@ def test_a_new_article_changes_only_the_pages_that_show_it(tmp_path):
     assert {name for name in tag_fronts if (site / name).read_bytes() != before[name]} == own
     assert own <= written
     assert (site / "archives/index.html").read_bytes() != before["archives/index.html"]   # its chart counts it
+    # "this day": the new article's day is written again, the other 365 kept, all published
+    days = sorted((site / "this-day").glob("*.json"))
+    assert len(days) == 366 and f"this-day/{new.date:%m-%d}.json" not in kept
+    assert sum(1 for name in kept if name.startswith("this-day/")) == 365
+    assert f'"{new.date:%Y/%m}/{new.slug}/"' in (site / f"this-day/{new.date:%m-%d}.json").read_text(encoding="utf-8")

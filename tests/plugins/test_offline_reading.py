@@ -139,6 +139,7 @@ def test_an_article_read_once_shows_offline_and_others_get_the_offline_page(brow
     for other in (articles[1], "tags/", "search/?q=dang"):
         tab.goto(f"{base}/{other}")
         assert tab.locator("h1").inner_text() == "Không có kết nối mạng"
+        assert tab.locator("#offline-page").inner_text().startswith("Trang /" + other.split("?")[0])
         kept = tab.locator("#kept-articles li a")
         kept.first.wait_for()
         assert kept.all_inner_texts() == [title]
@@ -162,7 +163,7 @@ def test_the_least_recently_opened_go_beyond_the_limit(browser, serve, site):
     tab.goto(f"{base}/offline/")
     tab.locator("#kept-articles li").nth(KEPT - 1).wait_for()
     assert tab.locator("#kept-articles li a").first.get_attribute("href") == f"{base}/{articles[0]}"
-    assert tab.locator("#offline-page").inner_text().startswith("Trang này chưa được lưu")
+    assert tab.locator("#offline-page").inner_text().startswith("Khi không có mạng, một trang chưa được lưu")
     context.close()
 
 
