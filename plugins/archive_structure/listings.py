@@ -49,10 +49,10 @@ def listings(generator, options: dict, portals) -> list[tuple[str, str, object, 
 
 
 def term_chart(members, options: dict, base: str):
-    """A term's articles per year; each bar links to the numbered page holding that year's newest
-    article (numbered pages are stable, so the link is too)."""
+    """A term's articles per year (``members`` oldest first); each bar links to the numbered page
+    holding that year's newest article (numbered pages are stable, so the link is too)."""
     size, pattern = options["page_size"], options["page_url"]
-    return year_chart(members, lambda year, index: numbered_url(pattern, base, index // size + 1))
+    return year_chart(members, lambda year, index: numbered_url(pattern, base, index // size + 1), ordered=True)
 
 
 def write_listings(generator, writer, options: dict, portals) -> None:
@@ -61,8 +61,8 @@ def write_listings(generator, writer, options: dict, portals) -> None:
         base = term.url if term is not None else ""
         template = generator.get_template(template_name)
         extra = {variable: term} if variable else {}
-        members = chronological(members)   # sorted once: sorting it again below costs a pass
-        for page in stable_pages(members, options["page_size"], base, options["page_url"]):
+        members = chronological(members)   # sorted once, for the pages and the chart
+        for page in stable_pages(members, options["page_size"], base, options["page_url"], ordered=True):
             # The chart depends on every article of the term: only the front page, which changes
             # with them anyway, shows it; a full numbered page keeps its bytes.
             chart = {"timeline": term_chart(members, options, base)} if variable and page.is_front else {}

@@ -98,10 +98,11 @@ def month_chart(articles, month_url: str, year_url: str, height: float = 2.5) ->
     return MonthChart(rows=rows, peak=peak, height=height, count=sum(counts.values()))
 
 
-def year_chart(articles, link, height: float = 3.0) -> YearChart | None:
+def year_chart(articles, link, height: float = 3.0, ordered: bool = False) -> YearChart | None:
     """Articles per year from the first year to the last; ``link(year, index)`` gives the page of
-    a year whose newest article is ``index`` in the oldest-first order. None without articles."""
-    ordered = sorted(articles, key=_WHEN)
+    a year whose newest article is ``index`` in the oldest-first order (``ordered``: the articles
+    are in that order already). None without articles."""
+    ordered = list(articles) if ordered else sorted(articles, key=_WHEN)
     if not ordered:
         return None
     counts: dict[int, int] = defaultdict(int)

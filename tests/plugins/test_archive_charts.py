@@ -209,3 +209,8 @@ def test_a_new_article_changes_only_the_pages_that_show_it(tmp_path):
     assert len(days) == 366 and f"this-day/{new.date:%m-%d}.json" not in kept
     assert sum(1 for name in kept if name.startswith("this-day/")) == 365
     assert f'"{new.date:%Y/%m}/{new.slug}/"' in (site / f"this-day/{new.date:%m-%d}.json").read_text(encoding="utf-8")
+    # nothing changed: the folder is kept whole, and stays published
+    day_files = {path.name: path.read_bytes() for path in days}
+    _, kept = staged_build(content, site)
+    assert "this-day/" in kept and not [name for name in kept if name.startswith("this-day/") and name != "this-day/"]
+    assert {path.name: path.read_bytes() for path in (site / "this-day").glob("*.json")} == day_files
