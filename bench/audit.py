@@ -142,7 +142,10 @@ def main(argv=None) -> int:
         print(f"{name:<10}" + "".join(f"{row[c]:>16}" for c in CATEGORIES) + f"   /{pages[name]}")
         for problem in problems[name]:
             print(f"{'':<10}  - {problem}")
-    print(f"v.Nu: {len(errors)} lỗi trên {report['html_files']} tệp HTML")
+    if args.no_validate:
+        print(f"v.Nu: không chạy (--no-validate), {report['html_files']} tệp HTML")
+    else:
+        print(f"v.Nu: {len(errors)} lỗi trên {report['html_files']} tệp HTML")
     for error in errors[:20]:
         print(f"  {error.get('url')}:{error.get('lastLine')}: {error.get('message')}")
     low = [(n, c) for n, row in scores.items() for c, s in row.items() if s < args.min_score]
