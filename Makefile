@@ -34,8 +34,9 @@ html: $(STAMP)
 publish:
 	$(MAKE) html CONF=publishconf.py
 
+# A missing page is answered with the site's own 404.html (plugins/archive_structure/serve.py).
 serve: html
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(OUTPUT)
+	$(BIN)/python -m plugins.archive_structure.serve $(OUTPUT) --port $(PORT) --bind 127.0.0.1
 
 # Rebuild on every change to content/, theme/ or settings, Pagefind included, in a build
 # process that stays (plugins/fast_build/devserver.py): a saved article's page is rendered at

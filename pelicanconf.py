@@ -37,7 +37,8 @@ DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = ["build_errors", "fast_build", "archive_reader", "content_guard", "tag_vocabulary", "sanitize", "photos",
-           "legacy_links", "archive_structure", "vietnamese", "pagefind_search", "sitemap", "reproducible"]
+           "legacy_links", "archive_structure", "vietnamese", "pagefind_search", "sitemap", "reproducible",
+           "offline_reading"]
 
 # URLs: /YYYY/MM/<slug>/, /tag/<slug>/, /tags/, /category/<slug>/, /author/<slug>/
 ARTICLE_URL = urls.ARTICLE_URL   # "{date:%Y}/{date:%m}/{slug}/": newsarchive check reads the same rule
@@ -108,11 +109,13 @@ SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.7, "indexes": 0.5, "pages": 0.3},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
-    "exclude": [r"^404\.html$"],
+    "exclude": [r"^404\.html$", r"^offline/$"],   # offline/: the page the service worker shows offline
 }
 
-# Portal id -> display name, from the ingest rule files (one source of truth).
-PORTALS = {"editor": "Biên tập viên", **portal_names()}
+# Portal id -> display name, from the ingest rule files (one source of truth). Articles no rule
+# recognised carry generic.yaml's id, "unknown": readers see generic.yaml's name instead (a test
+# reads both from the file).
+PORTALS = {"editor": "Biên tập viên", "unknown": "Nguồn không xác định", **portal_names()}
 
 # Old portal hosts this archive now answers for (plugins/legacy_links): their articles' old paths
 # redirect here (_redirects, and a page at each old path for hosts without redirects).

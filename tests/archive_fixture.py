@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
+
+import yaml
 
 from newsarchive.article import TIMEZONE, Article, render
 
@@ -50,3 +53,16 @@ def write_articles(content: Path, numbers) -> list[Article]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render(article), encoding="utf-8")
     return articles
+
+
+def read_fields(content: Path) -> list[dict]:
+    """What each article file under ``content/articles`` says of itself (an oracle for pages built
+    from them): its front matter, the date as written, in the archive's zone (YAML's own reading
+    of a timestamp may move it to UTC, and another day)."""
+    found = []
+    for path in sorted((content / "articles").rglob("*.md")):
+        head = path.read_text(encoding="utf-8").split("---\n")[1]
+        fields = yaml.safe_load(head)
+        fields["date"] = datetime.fromisoformat(re.search(r"^date: (\S+)$", head, re.MULTILINE).group(1))
+        found.append(fields)
+    return found

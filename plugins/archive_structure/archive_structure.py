@@ -8,10 +8,13 @@
   (``related_articles``), the tag index grouped by kind in Vietnamese order
   (``tag_groups``) and the portals.
 * ``article_writer_finalized``: home, tag, category, author and portal listings
-  with date-stable pages (``pagination``), the year and month archives, the portal
-  index, the 404 page and ``robots.txt``.
-* ``generator_init``: Jinja filters ``vi_sort`` (Vietnamese collation) and
-  ``inline_script`` / ``script_hash`` (theme scripts allowed by the CSP by hash).
+  with date-stable pages (``pagination``; the front page of a term with its chart of
+  articles per year, ``timeline``), the year and month archives, the portal index, the
+  404 page, ``robots.txt`` and the data of "Ngày này năm xưa" (``this_day``).
+* ``generator_init``: Jinja filters ``vi_sort`` (Vietnamese collation),
+  ``inline_script`` / ``script_hash`` (theme scripts allowed by the CSP by hash) and
+  ``month_chart`` / ``year_chart`` (``timeline``: the charts of ``/archives/`` and of a
+  document's page, from the articles the page is given).
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from .listings import period_archives, portals_of, write_listings, write_period_
 from .pagination import chronological
 from .related import remembered_related
 from .settings import DEFAULTS
+from .this_day import write_this_day
+from .timeline import month_chart, year_chart
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -96,6 +101,8 @@ def structure(generator):
     generator.context["tag_groups"] = grouped_tags(generator.tags.items())
     generator.context["archive_portals"] = portals
     generator.context["PORTALS_URL"] = options["portals_url"]
+    generator.context["THIS_DAY_PATH"] = options["this_day_path"]
+    generator.context["THIS_DAY_PER_YEAR"] = options["this_day_per_year"]
 
 
 def write_structure(generator, writer):
@@ -109,6 +116,8 @@ def write_structure(generator, writer):
                           generator.context, relative_urls=False, url="404.html")
     if options["robots"]:
         write_robots(generator.settings)
+    if options["this_day_path"]:
+        write_this_day(generator.articles, generator.settings, options["this_day_path"], options["month_url"])
 
 
 def write_robots(settings) -> None:
@@ -136,6 +145,11 @@ def add_filters(generator):
     env.filters["inline_script"] = lambda name: Markup(source(name))
     env.filters["script_hash"] = functools.lru_cache(maxsize=None)(lambda name: "sha256-" + base64.b64encode(
         hashlib.sha256(source(name).encode("utf-8")).digest()).decode("ascii"))
+    options = options_of(generator.settings)
+    env.filters["month_chart"] = lambda articles: month_chart(articles, options["month_url"], options["year_url"])
+    # a page listing every article of a term at once (a document's): bars link to its year headings
+    env.filters["year_chart"] = lambda articles, anchor="#nam-{year}": year_chart(
+        articles, lambda year, index: anchor.format(year=year))
 
 
 def register():

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .pagination import stable_pages
+from .pagination import chronological, numbered_url, stable_pages
+from .timeline import year_chart
 
 
 @dataclass(frozen=True)
@@ -47,17 +48,28 @@ def listings(generator, options: dict, portals) -> list[tuple[str, str, object, 
     return found
 
 
+def term_chart(members, options: dict, base: str):
+    """A term's articles per year (``members`` oldest first); each bar links to the numbered page
+    holding that year's newest article (numbered pages are stable, so the link is too)."""
+    size, pattern = options["page_size"], options["page_url"]
+    return year_chart(members, lambda year, index: numbered_url(pattern, base, index // size + 1), ordered=True)
+
+
 def write_listings(generator, writer, options: dict, portals) -> None:
     relative = generator.settings["RELATIVE_URLS"]
     for template_name, variable, term, members in listings(generator, options, portals):
         base = term.url if term is not None else ""
         template = generator.get_template(template_name)
         extra = {variable: term} if variable else {}
-        for page in stable_pages(members, options["page_size"], base, options["page_url"]):
+        members = chronological(members)   # sorted once, for the pages and the chart
+        for page in stable_pages(members, options["page_size"], base, options["page_url"], ordered=True):
+            # The chart depends on every article of the term: only the front page, which changes
+            # with them anyway, shows it; a full numbered page keeps its bytes.
+            chart = {"timeline": term_chart(members, options, base)} if variable and page.is_front else {}
             writer.write_file(
                 page.save_as, template, generator.context, relative_urls=relative,
                 url=page.url, template_name=template_name, blog=True,
-                listing=page, articles=page.items, articles_page=None, **extra,
+                listing=page, articles=page.items, articles_page=None, **extra, **chart,
             )
 
 

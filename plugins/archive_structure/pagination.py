@@ -56,11 +56,12 @@ def numbered_url(pattern: str, base: str, number: int) -> str:
     return pattern.format(base=base, number=number)
 
 
-def stable_pages(articles, size: int, base: str, pattern: str) -> list[ListingPage]:
-    """Front page first, then numbered pages 1..n (the last one open, maybe empty)."""
+def stable_pages(articles, size: int, base: str, pattern: str, ordered: bool = False) -> list[ListingPage]:
+    """Front page first, then numbered pages 1..n (the last one open, maybe empty).
+    ``ordered``: ``articles`` are already ``chronological``."""
     if size < 1:
         raise ValueError("page_size must be at least 1")
-    ordered = chronological(articles)
+    ordered = list(articles) if ordered else chronological(articles)
     count = len(ordered) // size + 1          # full pages + the open page
     pages: list[ListingPage] = []
     for number in range(1, count + 1):

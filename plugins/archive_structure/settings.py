@@ -23,4 +23,9 @@ DEFAULTS = {
     # Extra files: a Vietnamese 404 page and robots.txt (sitemap URL from SITEURL).
     "not_found_template": "404",
     "robots": True,
+    # "Ngày này năm xưa" on the home page: one JSON file per day of the year in this folder,
+    # read by the reader's browser for the reader's date. Empty: no files, no section.
+    "this_day_path": "this-day/",
+    # Articles shown per year there; the others are reached through the month's page.
+    "this_day_per_year": 5,
 }

@@ -1,4 +1,5 @@
-"""The theme as a reader meets it: SEO data, CSP, text size, dark mode, 320 px, no JavaScript.
+"""The theme as a reader meets it: SEO data, CSP, text size, dark mode, 320 px, no JavaScript,
+the phone header (390 px), and no internal value shown as a label.
 
 Static checks read the publish build (absolute URLs); browser checks run headless Debian
 Chromium on the ingested samples over a loopback server.
@@ -10,14 +11,19 @@ import base64
 import hashlib
 import json
 import re
+from datetime import datetime
 from urllib.parse import quote, urlparse
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from conftest import build_site, ingest_fixtures
+from newsarchive.article import TIMEZONE, Article, render
+from newsarchive.ingest.portals import RULES_DIR
+from newsarchive.vietnamese import nfc
 
 SITEURL = "https://luutru.example.vn"
 LONG_AN = "2023/01/tang-cuong-cong-tac-xay-dung-to-chuc-dang-to-chuc-chinh-tri-xa-hoi-trong-cac"
@@ -183,3 +189,91 @@ def test_print_view_is_the_article_alone(page):
     assert page.locator("h1").is_visible() and page.locator(".content").is_visible()
     for chrome in (".site-header", ".site-footer", ".prev-next", ".print-tools"):
         assert not page.locator(chrome).is_visible(), chrome
+
+
+# --- a phone-sized header ------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("relative", [LONG_AN + "/", "tag/an-giang/", "archives/"])
+def test_on_a_phone_the_title_starts_within_200_px(browser, serve, sample_site, relative):
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(f"{serve(sample_site)}/{relative}")
+    assert tab.locator("h1").bounding_box()["y"] < 200
+    # at the largest text size too, the header stays one row and the title comes soon after
+    tab.evaluate("() => document.documentElement.setAttribute('data-font', '3')")
+    assert tab.locator("h1").bounding_box()["y"] < 260
+    assert tab.locator(".menu-toggle").bounding_box()["y"] < 20
+    context.close()
+
+
+def test_on_a_phone_every_control_is_one_tap_away(browser, serve, sample_site):
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    base = serve(sample_site)
+    tab.goto(f"{base}/{LONG_AN}/")
+    menu = tab.get_by_role("button", name="Danh mục, cỡ chữ và màu nền")
+    assert not tab.get_by_role("link", name="Chủ đề").is_visible()
+    assert not tab.get_by_role("button", name="Tăng cỡ chữ").is_visible()
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    for name in ("Trang chủ", "Lưu trữ", "Chủ đề", "Chuyên mục", "Nguồn tin"):
+        assert tab.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name=name).is_visible()
+    for name in ("Giảm cỡ chữ", "Tăng cỡ chữ", "Nền tối"):
+        assert tab.get_by_role("button", name=name).is_visible()
+    tab.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    assert tab.evaluate("() => document.activeElement.classList.contains('menu-toggle')")
+    search = tab.get_by_role("link", name="Tìm kiếm")
+    box = search.bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44   # a thumb's target
+    search.click()
+    tab.wait_for_url(f"{base}/search/")
+    context.close()
+
+
+def test_on_a_phone_without_scripts_the_sections_are_shown(browser, serve, sample_site):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(f"{serve(sample_site)}/{LONG_AN}/")
+    assert not tab.locator(".menu-toggle").is_visible()
+    assert tab.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Lưu trữ").is_visible()
+    assert tab.get_by_role("link", name="Tìm kiếm").is_visible()
+    context.close()
+
+
+def test_the_desktop_header_is_as_before(page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{page.base}/{LONG_AN}/")
+    assert page.locator("#site-search").is_visible() and page.get_by_role("button", name="Tăng cỡ chữ").is_visible()
+    assert not page.locator(".menu-toggle").is_visible() and not page.locator(".search-link").is_visible()
+
+
+def test_sort_label_does_not_wrap_on_a_desktop(page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{page.base}/search/?q={quote('cam le')}")
+    page.locator("#search-results li").first.wait_for(timeout=15000)
+    lines = page.evaluate("() => { const range = document.createRange();"
+                          " range.selectNodeContents(document.querySelector('.search-sort').firstChild);"
+                          " return range.getClientRects().length }")
+    assert lines == 1
+
+
+# --- no internal word a reader should see -------------------------------------------------
+
+def test_an_article_of_no_known_portal_names_it_in_vietnamese(tmp_path):
+    """Ingest gives such an article generic.yaml's id ("unknown"); readers see its name."""
+    generic = yaml.safe_load((RULES_DIR / "generic.yaml").read_text(encoding="utf-8"))
+    article = Article(title="Bài không rõ nguồn", date=datetime(2021, 3, 4, tzinfo=TIMEZONE), slug="bai-khong-ro-nguon",
+                      portal=generic["id"], body="Nội dung bài viết.", tags=["An Giang"])
+    path = tmp_path / "content" / "articles" / article.relative_path
+    path.parent.mkdir(parents=True)
+    path.write_text(render(article), encoding="utf-8")
+    assert build_site(tmp_path / "content", tmp_path / "output").returncode == 0
+    site = tmp_path / "output"
+    for relative in ("2021/03/bai-khong-ro-nguon", "portal/unknown", "portals", "", "tag/an-giang"):
+        text = soup(site, relative or "index.html").get_text(" ")
+        assert "unknown" not in text, relative
+        assert nfc(generic["name"]) in text, relative

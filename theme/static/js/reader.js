@@ -1,9 +1,11 @@
-// Reading comfort: text size A- A A+ and light/dark, remembered in localStorage.
+// Reading comfort: text size A- A A+ and light/dark, remembered in localStorage; the phone
+// menu; the offline worker (plugins/offline_reading) registered once the page has loaded.
 // The page works without this file; partials/prefs.js (inline, CSP-hashed) applies
 // the stored choices before the first paint.
 (function () {
   "use strict";
   var root = document.documentElement;
+  var worker = document.currentScript && document.currentScript.getAttribute("data-worker");
   var MIN = -1, MAX = 3;
 
   function store(key, value) {
@@ -37,10 +39,26 @@
     if (button) button.setAttribute("aria-pressed", String(isDark()));
   }
 
+  function setMenu(open) {
+    var toggle = document.querySelector(".menu-toggle"), header = document.querySelector(".site-header");
+    if (!toggle || !header) return;
+    toggle.setAttribute("aria-expanded", String(open));
+    header.classList.toggle("menu-open", open);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && document.querySelector(".site-header.menu-open")) {
+      setMenu(false);
+      document.querySelector(".menu-toggle").focus();
+    }
+  });
+
   document.addEventListener("click", function (event) {
     var target = event.target.closest("button");
     if (!target) return;
-    if (target.hasAttribute("data-font-step")) {
+    if (target.classList.contains("menu-toggle")) {
+      setMenu(target.getAttribute("aria-expanded") !== "true");
+    } else if (target.hasAttribute("data-font-step")) {
       var delta = parseInt(target.getAttribute("data-font-step"), 10);
       setStep(delta === 0 ? 0 : currentStep() + delta);
     } else if (target.hasAttribute("data-theme-toggle")) {
@@ -55,4 +73,9 @@
 
   setStep(currentStep());
   showTheme();
+  if (worker && "serviceWorker" in navigator) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register(worker).catch(function () { /* reading online still works */ });
+    });
+  }
 })();

@@ -1,0 +1,1 @@
+from .offline_reading import *  # noqa: F401,F403
