@@ -5,9 +5,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -44,6 +47,32 @@ def sample_site(tmp_path_factory) -> Path:
     result = build_site(base / "content", base / "output")
     assert result.returncode == 0, result.stderr
     return base / "output"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> bytes | None:
+    """The body at ``url``, or None (an error status, nothing listening yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+def wait_for(predicate, timeout: float = 120):
+    """``predicate()``'s first true value within ``timeout`` seconds, else None."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    return None
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,8 +11,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT
-from test_make_targets import fetch, free_port, wait_for
+from conftest import ROOT, fetch, free_port, wait_for
 
 
 @pytest.fixture(scope="module")

@@ -8,41 +8,16 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from archive_fixture import fixture_article, write_articles
-from conftest import ROOT, archive_search, ingest_fixtures
+from conftest import ROOT, archive_search, fetch, free_port, ingest_fixtures, wait_for
 from newsarchive.article import render
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> bytes | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read()
-    except OSError:
-        return None
-
-
-def wait_for(predicate, timeout: float = 120):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    return None
 
 
 class Devserver:
