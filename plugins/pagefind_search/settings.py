@@ -15,7 +15,7 @@ DEFAULTS = {
     # Pagefind's word chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; its default 20000): a search
     # fetches the chunk of each of its words, so smaller chunks mean fewer bytes per word and a
     # longer chunk list in each shard's metadata. 0: Pagefind's default.
-    "index_chunk_size": 2000,
+    "index_chunk_size": 500,
     # Shards whose indexed text is unchanged are copied from here instead of
     # re-indexed; "{CACHE_PATH}" is Pelican's cache folder (`make html`: output.cache),
     # so a build without its content cache is a build without its search cache. None: no cache.
