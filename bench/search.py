@@ -109,15 +109,42 @@ def replicate(output: Path, times: int) -> int:
 _SORT_DATE = re.compile(r'data-pagefind-sort="date">([^<]+)<')
 
 
-def index_now(output: Path, exclude: list[str]) -> None:
-    """The plugin's indexing step over a written site (run in a child by ``index``)."""
+def index_now(output: Path, exclude: list[str], settings: dict | None = None, search_page: str = "") -> None:
+    """The plugin's indexing step over a written site (run in a child by ``index``). ``settings``
+    override the plugin's; ``shard_pages`` (bench only) cuts shards of that many articles in date order."""
     sys.path.insert(0, str(ROOT / "plugins"))
-    from pagefind_search.pagefind_search import index_shards
+    from pagefind_search import pagefind_search as plugin
     from pagefind_search.settings import DEFAULTS
+    from pagefind_search.shards import Shard
 
+    settings = dict(settings or {})
+    per_shard = settings.pop("shard_pages", 0)
+    if per_shard:   # equal article counts: moves every later boundary when an old article is added
+        def by_count(pages, _key, _years):
+            ordered = sorted(pages, key=lambda page: page[1])
+            blocks = [ordered[i:i + per_shard] for i in range(0, len(ordered), per_shard)]
+            return sorted((Shard(f"{b[0][1]:%Y%m%d}", [name for name, _ in b], {d.year for _, d in b}) for b in blocks),
+                          key=lambda shard: shard.key, reverse=True)
+        plugin.group = by_count
     pages = [(str(p.relative_to(output)), datetime.fromisoformat(_SORT_DATE.search(p.read_text("utf-8")).group(1)))
              for p in output.glob("[12][0-9][0-9][0-9]/[01][0-9]/*/index.html")]
-    index_shards(output, pages, {**DEFAULTS, "exclude_selectors": exclude}, None)
+    plugin.index_shards(output, pages, {**DEFAULTS, "exclude_selectors": exclude, **settings}, None, search_page)
+
+
+def variant(site: Path, name: str, settings: dict) -> dict:
+    """A copy of ``site`` (hard links) indexed again with other ``settings``: shard sizes compared on
+    the same pages. The search page is copied, not linked: the new index's preloads are written into it."""
+    target = site.with_name(f"{site.name}-{name}")
+    if not target.is_dir():
+        subprocess.run(["cp", "-al", str(site), str(target)], check=True)
+    page = target / "search" / "index.html"
+    text = page.read_bytes()
+    page.unlink()
+    page.write_bytes(text)
+    shutil.rmtree(target / "pagefind", ignore_errors=True)
+    stats = measured([sys.executable, __file__, "--index", str(target), "--settings", json.dumps(settings),
+                      "--search-page", "search/index.html"])
+    return {"site": str(target), "settings": settings, **stats}
 
 
 def index(output: Path, exclude: list[str]) -> dict:
@@ -317,16 +344,26 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path, help="only the browser steps, over this built site")
     parser.add_argument("--classes", help="only these query classes, comma-separated (common,rare,document,absent)")
     parser.add_argument("--out", type=Path, help="also write the JSON report here")
+    parser.add_argument("--variant", nargs=2, metavar=("NAME", "SETTINGS"),
+                        help='with --site: index a hard-linked copy SITE-NAME again with these PAGEFIND settings '
+                             '(JSON, e.g. \'{"shard_years": 5}\'; "shard_pages": N for shards of N articles), '
+                             'then measure it')
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)  # internal: the child of index()
     parser.add_argument("--exclude", action="append", default=[], help=argparse.SUPPRESS)
+    parser.add_argument("--settings", default="{}", help=argparse.SUPPRESS)
+    parser.add_argument("--search-page", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.index:
-        index_now(args.index, args.exclude)
+        index_now(args.index, args.exclude, json.loads(args.settings), args.search_page)
         return 0
     only = set(args.classes.split(",")) if args.classes else None
     if args.site:
+        built = {}
+        if args.variant:
+            built = {"variant": variant(args.site, args.variant[0], json.loads(args.variant[1]))}
+            args.site = Path(built["variant"]["site"])
         pages = sum(1 for _ in args.site.glob("[12][0-9][0-9][0-9]/[01][0-9]/*/index.html"))
-        report = {"site": str(args.site), "article_pages": pages, **browse(args.site, only)}
+        report = {"site": str(args.site), "article_pages": pages, **built, **browse(args.site, only)}
         text = json.dumps(report, ensure_ascii=False, indent=1)
         if args.out:
             args.out.write_text(text, encoding="utf-8")

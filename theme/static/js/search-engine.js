@@ -81,28 +81,32 @@ export class Archive {
   }
 
   // What a query asks of the index: the words for Pagefind, the exact words or phrase the results
-  // must hold (a quoted phrase, a document number), and the shards that hold them.
-  async plan(query, filters) {
-    const manifest = await this.load();
+  // must hold (a quoted phrase, a document number), and the index terms the directory is asked for.
+  parse(query) {
     const quoted = isQuoted(query);
     const document = documentQuery(query);
     const text = document ? document.text : query.replace(/"/g, " ").trim();
     const exact = document ? [`"${document.token}"`] : quoted ? dVariants(text).map((t) => `"${t}"`) : null;
-    const keep = manifest.include || [];
-    const terms = indexTerms(text, keep);
+    const keep = this.manifest.include || [];
+    return { text: text || null, exact, document, quoted, terms: indexTerms(text, keep),
+             tokenTerms: document ? indexTerms(document.token, keep) : null };
+  }
+
+  // The shards that can answer (recent first, then newest first): those of the years asked for,
+  // holding every term (exactly, for a quoted phrase or a document number).
+  async candidates(plan, filters) {
+    const { recent, shards } = this.manifest;
     const years = filters.year || [];
-    let shards = years.length
-      ? manifest.shards.filter((s) => !s.years?.length || years.some((y) => +y >= s.years[0] && +y <= s.years[1]))
-      : [...(manifest.recent ? [manifest.recent] : []), ...manifest.shards];
-    if (this.directory && terms.length) {
-      const [held, exactly] = await Promise.all([
-        this.directory.shards(terms, quoted),
-        document ? this.directory.shards(indexTerms(document.token, keep), true) : null,
-      ]);
-      const holding = new Set(exactly ? held.filter((key) => exactly.includes(key)) : held);
-      shards = shards.filter((s) => holding.has(s.key));
-    }
-    return { text: text || null, exact, document, syllables: terms.length, shards };
+    const pool = years.length
+      ? shards.filter((s) => !s.years?.length || years.some((y) => +y >= s.years[0] && +y <= s.years[1]))
+      : [...(recent ? [recent] : []), ...shards];
+    if (!this.directory || !plan.terms.length) return pool;
+    const [held, exactly] = await Promise.all([
+      this.directory.shards(plan.terms, plan.quoted),
+      plan.tokenTerms ? this.directory.shards(plan.tokenTerms, true) : null,
+    ]);
+    const holding = new Set(exactly ? held.filter((key) => exactly.includes(key)) : held);
+    return pool.filter((s) => holding.has(s.key));
   }
 
   // One shard's answer: Pagefind's ranked results, less those without the exact words (the exact
@@ -118,7 +122,7 @@ export class Archive {
     const [ranked, ...exact] = await Promise.all([plan.text, ...(plan.exact || [])].map((q) => pagefind.search(q, wanted)));
     const keep = plan.exact && new Set(exact.flatMap((answer) => answer.results.map((r) => r.id)));
     const results = (keep ? ranked.results.filter((r) => keep.has(r.id)) : ranked.results).map((result) => ({
-      result, together: plan.syllables > 1 && !plan.exact && hasRun(result.words, plan.syllables)}));
+      result, together: plan.terms.length > 1 && !plan.exact && hasRun(result.words, plan.terms.length)}));
     const counts = keep ? recount(ranked.filters, results.length) : ranked.filters || {};
     if (shard.years?.length === 2 && shard.years[0] === shard.years[1] && !counts.year) {
       counts.year = { [shard.years[0]]: results.length };
@@ -129,16 +133,22 @@ export class Archive {
 
   // Yields answers {results, filters, total, done, absent?, document?, suggestions?}, the last complete.
   async *search(query, { filters = {}, sort = "relevance" } = {}) {
-    const plan = await this.plan(tidy(query), filters);
+    await this.load();
+    const plan = this.parse(tidy(query));
     const options = { filters: pagefindFilters(filters) };
     if (sort === "newest") options.sort = { date: "desc" };
-    const recent = plan.shards.find((s) => s.key === "recent" && !filters.year?.length);
-    const shards = plan.shards.filter((s) => s.key !== "recent");
+    // The first tier is asked while the directory is read; its answer counts only if it holds every word.
+    const recent = !filters.year?.length && this.manifest.recent;
+    const first = recent ? this.ask(recent, plan, options, false) : null;
+    first?.catch(() => {});
+    const candidates = await this.candidates(plan, filters);
+    const shards = candidates.filter((s) => s.key !== "recent");
     if (!shards.length) {
       const suggestions = plan.document ? await this.suggest(plan.document).catch(() => []) : [];
       yield { results: [], filters: {}, total: 0, done: true, absent: true, document: plan.document, suggestions };
       return;
     }
+    const useFirst = first && candidates.some((s) => s.key === "recent");
     const answers = new Array(shards.length);
     let shown = false;
     let last = 0;
@@ -147,7 +157,6 @@ export class Archive {
       const ready = sort === "newest" ? answers.slice(0, gap < 0 ? answers.length : gap) : answers.filter(Boolean);
       return merge(preview && !ready.length ? [preview] : ready, sort, false);
     };
-    const first = recent ? this.ask(recent, plan, options, false) : null;
     const pending = new Set();
     let next = 0;
     const launch = () => {
@@ -161,7 +170,7 @@ export class Archive {
       }
     };
     launch();
-    const preview = first ? await first : null;
+    const preview = useFirst ? await first : null;
     if (preview?.results.length && !answers.some(Boolean)) {
       shown = true;
       last = Date.now();

@@ -34,12 +34,6 @@ export function queryTerms(query) {
   return [...fold(query.replace(/"/g, " ")).matchAll(WORD)].map((m) => m[0]);
 }
 
-// Does the text hold, for every term (queryTerms), a word that starts with it?
-export function holdsEvery(text, terms) {
-  const words = [...fold(text).matchAll(WORD)].map((m) => m[0]);
-  return terms.every((term) => words.some((word) => word.startsWith(term)));
-}
-
 // The reader-visible text of a Pagefind result: everything before the marker.
 export function visibleText(content) {
   const cut = content.indexOf(MARKER);
