@@ -8,12 +8,12 @@ which index files the page fetches.
 from __future__ import annotations
 
 import re
-import shutil
 from urllib.parse import quote, urlparse
 
 import pytest
 
-from conftest import FIXTURES, archive_search, build_site, ingest_fixtures
+from conftest import archive_search
+from test_search_browser import search_site  # noqa: F401  (the same fixture archive, built for this module)
 
 LONG_AN = "Tăng cường công tác xây dựng tổ chức đảng"   # cites Chỉ thị 42-CT/TU (2022)
 APART = "Bộ trưởng Nguyễn Ngọc Thiện"                   # 2024
@@ -21,13 +21,8 @@ DA_NANG_FOLDED = "Hải quân Mỹ"                          # "Tomahawk", 2018 
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    base = tmp_path_factory.mktemp("shards-site")
-    ingest_fixtures(base / "content")
-    shutil.copytree(FIXTURES / "search" / "articles", base / "content" / "articles", dirs_exist_ok=True)
-    result = build_site(base / "content", base / "output", extra=["-e", 'PAGEFIND={"recent_pages": 4}'])
-    assert result.returncode == 0, result.stderr
-    return base / "output"
+def site(search_site):
+    return search_site
 
 
 @pytest.fixture()
@@ -112,6 +107,7 @@ def test_a_quoted_name_finds_only_the_name_as_written(open_search):
     titles, _, _, _ = open_search('"Nguyễn Ngọc Thiện"')
     assert len(titles) == 1 and APART in titles[0], titles
     assert open_search('"Ngọc Nguyễn Thiện"')[0] == []
+    assert open_search('"Nguyễn Ngọc Thi"')[0] == []   # whole words: no prefix
     assert open_search('"nguyen ngoc thien"')[0] == titles
 
 

@@ -12,8 +12,8 @@ import { Directory, indexTerms } from "./search-directory.js";
 import { dVariants, documentParts, documentQuery, fnv1a, hasRun, isQuoted, nearestDocuments, tidy } from "./search-text.js";
 
 const SHARD = "shard";     // synthetic filter naming each page's shard
-const AT_ONCE = 4;         // shards asked at the same time
-const UPDATE_MS = 400;     // at most one partial answer this often after the first
+const AT_ONCE = 6;         // shards asked at the same time (a browser opens 6 connections to a host)
+const UPDATE_MS = 400;     // newest first: at most one partial answer this often after the first
 const FACETS = ["tag", "portal", "category"];
 
 export class Archive {
@@ -181,6 +181,9 @@ export class Archive {
       await Promise.race(pending);
       launch();
       if (!pending.size) break;
+      // Relevance: the first results, then the complete answer (a list reordered on every shard would
+      // fetch excerpts for results that leave it); newest first: the list grows shard after shard.
+      if (shown && sort !== "newest") continue;
       const answer = partial(preview);
       if (answer.total && (!shown || Date.now() - last > UPDATE_MS)) {
         shown = true;
