@@ -194,7 +194,7 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 MEASURE = """() => {
   const first = performance.getEntriesByName("search-first-results")[0].startTime;
   const start = performance.getEntriesByName("search-start")[0].startTime;
-  const done = performance.now();
+  const done = performance.getEntriesByName("search-complete")[0]?.startTime ?? performance.now();
   const sum = (entries) => entries.reduce((n, e) => n + e.transferSize, 0);
   const all = performance.getEntriesByType("resource").concat(performance.getEntriesByType("navigation"));
   const index = all.filter((e) => e.name.includes("/pagefind/"));
@@ -203,10 +203,14 @@ MEASURE = """() => {
     search_to_first_ms: Math.round(first - start), search_to_all_ms: Math.round(done - start),
     bytes_to_first: sum(all.filter((e) => e.responseEnd <= first)),
     bytes_search_to_first: sum(all.filter((e) => e.startTime >= start && e.responseEnd <= first)),
-    bytes_search_to_all: sum(all.filter((e) => e.startTime >= start)),
-    requests_search_to_all: all.filter((e) => e.startTime >= start).length,
+    bytes_search_to_all: sum(all.filter((e) => e.startTime >= start && e.responseEnd <= done)),
+    requests_search_to_all: all.filter((e) => e.startTime >= start && e.responseEnd <= done).length,
+    bytes_search_to_facets: sum(all.filter((e) => e.startTime >= start)),
     index_bytes_to_first: sum(index.filter((e) => e.responseEnd <= first)),
-    bytes_total: sum(all), index_bytes_total: sum(index),
+    bytes_total: sum(all.filter((e) => e.responseEnd <= done)), index_bytes_total: sum(index),
+    bytes_with_facets: sum(all),
+    facets_ms: performance.getEntriesByName("search-facets").length
+      ? Math.round(performance.getEntriesByName("search-facets")[0].startTime - start) : null,
     results: document.querySelector("#search-status").textContent,
     listed: document.querySelectorAll("#search-results li").length,
   };
@@ -265,6 +269,8 @@ def measure_query(browser, base: str, query: str, typed: bool) -> dict:
         page.goto(f"{base}/search/?q={quote(query)}")
     page.wait_for_function("performance.getEntriesByName('search-first-results').length", timeout=120000)
     page.wait_for_selector("#search-results[data-state=done]", state="attached", timeout=300000)
+    if page.locator("#search-filters[data-state]").count():   # then the filters' counts, after the list
+        page.wait_for_selector("#search-filters[data-state=done]", state="attached", timeout=300000)
     result = page.evaluate(MEASURE)
     context.close()
     return result
