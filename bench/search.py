@@ -111,14 +111,14 @@ _SORT_DATE = re.compile(r'data-pagefind-sort="date">([^<]+)<')
 
 def index_now(output: Path, exclude: list[str], settings: dict | None = None, search_page: str = "") -> None:
     """The plugin's indexing step over a written site (run in a child by ``index``). ``settings``
-    override the plugin's; ``shard_pages`` (bench only) cuts shards of that many articles in date order."""
+    override the plugin's; ``equal_pages`` (bench only) cuts shards of that many articles in date order."""
     sys.path.insert(0, str(ROOT / "plugins"))
     from pagefind_search import pagefind_search as plugin
     from pagefind_search.settings import DEFAULTS
     from pagefind_search.shards import Shard
 
     settings = dict(settings or {})
-    per_shard = settings.pop("shard_pages", 0)
+    per_shard = settings.pop("equal_pages", 0)
     if per_shard:   # equal article counts: moves every later boundary when an old article is added
         def by_count(pages, _key, _years):
             ordered = sorted(pages, key=lambda page: page[1])
@@ -260,6 +260,8 @@ def measure_query(browser, base: str, query: str, typed: bool) -> dict:
     """One query in a cold browser context: opened as a link (``/search/?q=``), or typed
     into the search page once it has loaded (it opens the first index tier meanwhile)."""
     context = browser.new_context(bypass_csp=True)   # the site's CSP forbids the eval Playwright's waits use
+    # Chromium keeps 250 resource timings by default: a search asking 21 shards makes more.
+    context.add_init_script("performance.setResourceTimingBufferSize(1000000)")
     page = context.new_page()
     if typed:
         page.goto(f"{base}/search/", wait_until="networkidle")
@@ -352,7 +354,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, help="also write the JSON report here")
     parser.add_argument("--variant", nargs=2, metavar=("NAME", "SETTINGS"),
                         help='with --site: index a hard-linked copy SITE-NAME again with these PAGEFIND settings '
-                             '(JSON, e.g. \'{"shard_years": 5}\'; "shard_pages": N for shards of N articles), '
+                             '(JSON, e.g. \'{"shard_years": 5}\'; "equal_pages": N for shards of N articles in date order), '
                              'then measure it')
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)  # internal: the child of index()
     parser.add_argument("--exclude", action="append", default=[], help=argparse.SUPPRESS)

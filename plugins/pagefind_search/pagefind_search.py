@@ -80,7 +80,7 @@ def index_shards(places: Places | Path, pages: list, options: dict, cache: Path 
     folder = places.output / subdir
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    shards = group(pages, options["shard_key"], options["shard_years"])
+    shards = group(pages, options["shard_key"], options["shard_years"], options["shard_pages"])
     newest = recent(pages, options["recent_pages"]) if len(pages) > options["recent_pages"] else None
     todo = [*shards, *filter(None, [newest])]
     digests = PageDigests(places, keys or {}, cache / "pages.json" if cache else None)

@@ -53,14 +53,31 @@ def shard_of(date, shard_key: str, years: int = 1) -> str:
     return f"{first}-{first + years - 1}"
 
 
-def group(pages, shard_key: str, years: int = 1) -> list[Shard]:
-    """(save_as, date) pairs -> shards, newest key first, each with the years its pages have."""
-    shards: dict[str, Shard] = {}
+_PARTS = (1, 2, 3, 4, 6, 12)   # ways of cutting a year into spans of whole months
+
+
+def _part(key: str, date, parts: int) -> str:
+    """The span of ``12 / parts`` months of the year ``key`` that ``date`` falls in: "2015-07"."""
+    months = 12 // parts
+    return key if parts == 1 else f"{key}-{(date.month - 1) // months * months + 1:02d}"
+
+
+def group(pages, shard_key: str, years: int = 1, most: int = 0) -> list[Shard]:
+    """(save_as, date) pairs -> shards, newest key first, each with the years its pages have.
+    ``most`` > 0: a year holding more pages is cut into spans of whole months (halves, thirds,
+    quarters... of the year: "2015-07"), the fewest spans that keep each near ``most`` pages."""
+    keyed: dict[str, list] = {}
     for save_as, date in pages:
-        key = shard_of(date, shard_key, years)
-        shard = shards.setdefault(key, Shard(key))
-        shard.files.append(save_as)
-        shard.years.add(date.year)
+        keyed.setdefault(shard_of(date, shard_key, years), []).append((save_as, date))
+    shards: dict[str, Shard] = {}
+    for key, members in keyed.items():
+        one_year = len({date.year for _, date in members}) == 1
+        parts = next((n for n in _PARTS if -(-len(members) // n) <= most), 12) \
+            if most and one_year and len(members) > most else 1
+        for save_as, date in members:
+            shard = shards.setdefault(_part(key, date, parts), Shard(_part(key, date, parts)))
+            shard.files.append(save_as)
+            shard.years.add(date.year)
     return sorted(shards.values(), key=lambda s: s.key, reverse=True)
 
 

@@ -112,6 +112,18 @@ def test_shards_of_several_years_never_move():
         ("2015-2019", ["c"], [2016]), ("2010-2014", ["a", "b"], [2011, 2014])]
 
 
+def test_a_year_of_many_articles_is_cut_into_spans_of_whole_months():
+    from datetime import datetime
+
+    pages = [(f"{m}-{d}", datetime(2015, m, d)) for m in range(1, 13) for d in range(1, 29)]   # 336 pages
+    pages.append(("old", datetime(2014, 3, 1)))
+    shards = group(pages, "%Y", 1, 100)
+    assert [(s.key, len(s.files)) for s in shards] == [("2015-10", 84), ("2015-07", 84), ("2015-04", 84),
+                                                       ("2015-01", 84), ("2014", 1)]
+    assert [s.key for s in group(pages, "%Y", 1, 200)] == ["2015-07", "2015-01", "2014"]
+    assert [s.key for s in group(pages, "%Y")] == ["2015", "2014"]
+
+
 def test_document_buckets_split_number_and_code():
     assert parts("Nghị định 67/2014/NĐ-CP") == ("67", "2014ndcp")
     assert parts("Chỉ thị 42-CT/TU") == ("42", "cttu")

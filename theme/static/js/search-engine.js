@@ -9,12 +9,15 @@
 // tier, whose own pages a filter leaves out), so a shard is only fetched when it can answer and
 // the WebAssembly is fetched once, from the first tier's folder.
 import { Directory, indexTerms } from "./search-directory.js";
-import { dVariants, documentParts, documentQuery, fnv1a, hasRun, isQuoted, nearestDocuments, tidy } from "./search-text.js";
+import {
+  dVariants, documentParts, documentQuery, fnv1a, hasRun, holdsPhrase, isQuoted, nearestDocuments, tidy,
+} from "./search-text.js";
 
 const SHARD = "shard";     // synthetic filter naming each page's shard
 const AT_ONCE = 6;         // shards asked at the same time (a browser opens 6 connections to a host)
 const UPDATE_MS = 400;     // newest first: at most one partial answer this often after the first
 const FACETS = ["tag", "portal", "category"];
+const CHECKS = 30;         // pages read to confirm a quoted phrase Pagefind's exact search missed
 
 export class Archive {
   constructor(manifestUrl, siteBase) {
@@ -89,7 +92,8 @@ export class Archive {
     const exact = document ? [`"${document.token}"`] : quoted ? dVariants(text).map((t) => `"${t}"`) : null;
     const keep = this.manifest.include || [];
     return { text: text || null, exact, document, quoted, terms: indexTerms(text, keep),
-             tokenTerms: document ? indexTerms(document.token, keep) : null };
+             tokenTerms: document ? indexTerms(document.token, keep) : null,
+             checks: CHECKS, read: new Set(), confirmed: new Set() };
   }
 
   // The shards that can answer (recent first, then newest first): those of the years asked for,
@@ -112,6 +116,12 @@ export class Archive {
   // One shard's answer: Pagefind's ranked results, less those without the exact words (the exact
   // searches, one per spelling, are a filter only: Pagefind scores every exact match alike), each
   // marked "together" when the query's syllables stand side by side in it.
+  //
+  // Pagefind's exact phrase search misses a page where a word has two spellings of one key ("hội"
+  // and "hồi" both file under "hoi": its test of consecutive positions takes one of them). So a page
+  // whose matched words stand side by side and that holds every word of the phrase as a whole word
+  // (Pagefind's exact search of each word alone) is read, and kept if its text holds the phrase:
+  // at most CHECKS such pages a query (the best ranked first), so a common phrase may miss some.
   async ask(shard, plan, options, facets) {
     const pagefind = await this.open(shard);
     const wanted = { ...options, filters: { ...options.filters, ...pagefind.only } };
@@ -119,8 +129,23 @@ export class Archive {
       for (const name of FACETS) wanted.filters[name] ??= { none: [] };
       if (shard.years?.length && shard.years[0] !== shard.years[1]) wanted.filters.year ??= { none: [] };
     }
-    const [ranked, ...exact] = await Promise.all([plan.text, ...(plan.exact || [])].map((q) => pagefind.search(q, wanted)));
-    const keep = plan.exact && new Set(exact.flatMap((answer) => answer.results.map((r) => r.id)));
+    const phrase = plan.quoted && plan.terms.length > 1;
+    const words = phrase ? plan.terms.map((t) => `"${t}"`) : [];
+    const asked = [plan.text, ...(plan.exact || []), ...words];
+    const [ranked, ...exact] = await Promise.all(asked.map((q) => pagefind.search(q, wanted)));
+    const ids = (answers) => answers.map((answer) => new Set(answer.results.map((r) => r.id)));
+    const held = ids(exact.splice(exact.length - words.length));
+    const keep = plan.exact && new Set(ids(exact).flatMap((set) => [...set]));
+    if (phrase) {
+      const maybe = ranked.results.filter((r) => !keep.has(r.id) && hasRun(r.words, plan.terms.length)
+                                                 && held.every((set) => set.has(r.id)));
+      maybe.filter((r) => plan.confirmed.has(r.id)).forEach((r) => keep.add(r.id));   // read before
+      const checked = maybe.filter((r) => !plan.read.has(r.id)).slice(0, Math.max(0, plan.checks));
+      plan.checks -= checked.length;
+      checked.forEach((r) => plan.read.add(r.id));
+      const texts = await Promise.all(checked.map((r) => r.data()));
+      checked.forEach((r, i) => holdsPhrase(texts[i], plan.text) && keep.add(r.id) && plan.confirmed.add(r.id));
+    }
     const results = (keep ? ranked.results.filter((r) => keep.has(r.id)) : ranked.results).map((result) => ({
       result, together: plan.terms.length > 1 && !plan.exact && hasRun(result.words, plan.terms.length)}));
     const counts = facets ? (keep ? recount(ranked.filters, results.length) : ranked.filters || {}) : {};

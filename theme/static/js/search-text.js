@@ -195,3 +195,11 @@ export function dVariants(phrase, limit = 16) {
   }
   return out;
 }
+
+// Does a result's text (its fragment: indexed text and title) hold the phrase, as whole words, in
+// any spelling Pagefind folds together (diacritics, đ as d, case)?
+export function holdsPhrase(data, phrase) {
+  const words = queryTerms(phrase).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join("\\s+")}(?![\\p{L}\\p{N}])`, "u");
+  return [data.content, ...Object.values(data.meta || {})].some((text) => pattern.test(fold(String(text))));
+}
