@@ -6,13 +6,15 @@
 * ``article_generator_finalized``: remember where each article is written and its date.
 * ``finalized``: index each shard (one per year by default, see ``shards``) into
   ``<OUTPUT_PATH>/pagefind/<key>/``, the newest articles once more into
-  ``pagefind/recent/`` (the small index the first results come from), and write
-  ``pagefind/shards.json`` and ``pagefind/pagefind.js`` for search.js, and add
-  preloads of the first tier's files to the search page.
+  ``pagefind/recent/`` (the small index the first results come from), write the
+  directory of which shards hold each word (``directory``) and the cited documents
+  (``documents``), ``pagefind/shards.json`` and ``pagefind/pagefind.js`` for
+  search-engine.js, and add preloads of the first tier's files to the search page.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -25,6 +27,8 @@ from newsarchive.site.errors import BuildFailure, cannot_write
 from newsarchive.site.options import merged
 from newsarchive.site.staging import Staging
 
+from .directory import ShardWords, write_directory
+from .documents import write_documents
 from .folding import MARKER, folded_copy
 from .settings import DEFAULTS
 from .shards import (KEPT, PageDigests, PagefindError, group, index_shard, preload_first_tier, recent,
@@ -73,34 +77,47 @@ def remember_key(path, context):
 
 
 def index_shards(places: Staging | Path, pages: list, options: dict, cache: Path | None, search_page: str = "",
-                 keys: dict[str, str] | None = None) -> list:
+                 keys: dict[str, str] | None = None, articles=()) -> list:
     """Index every shard into ``output/<subdir>/``; returns the keys Pagefind re-indexed.
 
     In a staged build (``places.published``) a shard whose published index is already the
-    right one is not written but listed in ``.kept`` (see plugins/fast_build/commit.py)."""
+    right one is not written but listed in ``.kept`` (see plugins/fast_build/commit.py).
+    ``articles``: their cited documents are listed for suggestions (``documents``)."""
     places = places if isinstance(places, Staging) else Staging(places)
     subdir = options["output_subdir"]
     folder = places.output / subdir
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    shards = group(pages, options["shard_key"])
+    shards = group(pages, options["shard_key"], options["shard_years"], options["shard_pages"])
     newest = recent(pages, options["recent_pages"]) if len(pages) > options["recent_pages"] else None
     todo = [*shards, *filter(None, [newest])]
     digests = PageDigests(places, keys or {}, cache / "pages.json" if cache else None)
     inputs = [digests.of(shard.files) for shard in todo]
     sources = SourceFolders(cache / "sources" if cache else None)
+    words = ShardWords(cache)
+
+    def index_one(shard, digests):   # then its words, read while the next shard's Pagefind runs
+        did, shard.stamp = index_shard(places, shard, folder / shard.key, options, cache, digests, sources)
+        words.read(shard.key, shard.stamp, places.find(f"{subdir}/{shard.key}"))
+        return did
+
     # Each shard is its own Pagefind process: index them side by side, one per core.
     try:
         with ThreadPoolExecutor(max_workers=max(1, options["processes"] or os.cpu_count() or 1)) as pool:
-            ran = list(pool.map(lambda shard, pages: index_shard(places, shard, folder / shard.key, options,
-                                                                 cache, pages, sources), todo, inputs))
+            ran = list(pool.map(index_one, todo, inputs))
     finally:
         sources.close([shard.key for shard in todo])
+    words.prune([shard.key for shard in todo])
     digests.save()
     kept = [shard.key for shard, did in zip(todo, ran) if did == KEPT]
     places.keep(f"{subdir}/{key}/" for key in kept)
     rebuilt = [shard.key for shard, did in zip(todo, ran) if did == "indexed"]
-    write_manifest(folder, shards, newest)
+    order = [shard.key for shard in [*filter(None, [newest]), *shards]]
+    entry = places.find(f"{subdir}/{order[0]}/pagefind-entry.json") if order else None
+    write_manifest(folder, shards, newest, words=write_directory(folder, order, words.keys),
+                   documents=write_documents(folder, articles),
+                   include=json.loads(entry.read_text(encoding="utf-8")).get("include_characters", [])
+                   if entry else [])
     if shards:  # one copy of the (identical) script at a fixed URL for the search page
         first, tier = shards[0].key, (newest or shards[0]).key
         shutil.copy2(places.find(f"{subdir}/{first}/pagefind.js"), folder / "pagefind.js")
@@ -115,7 +132,8 @@ def index_shards(places: Staging | Path, pages: list, options: dict, cache: Path
 def index_site(pelican):
     options = settings_of(pelican.settings)
     output = pelican.settings["OUTPUT_PATH"]
-    pages = [(article.save_as, article.date) for article in _PAGES.pop(output, [])]
+    articles = _PAGES.pop(output, [])
+    pages = [(article.save_as, article.date) for article in articles]
     keys = _KEYS.pop(output, {})
     if not options["enabled"]:
         return
@@ -124,7 +142,7 @@ def index_site(pelican):
     places = Staging.of(pelican.settings)
     folder = places.output / options["output_subdir"]
     try:
-        index_shards(places, pages, options, cache, pelican.settings.get("SEARCH_SAVE_AS", ""), keys)
+        index_shards(places, pages, options, cache, pelican.settings.get("SEARCH_SAVE_AS", ""), keys, articles)
     except OSError as error:
         raise cannot_write(f"chỉ mục tìm kiếm {folder}", error) from None
     except (PagefindError, UnknownIndexFormat) as error:

@@ -10,6 +10,15 @@ DEFAULTS = {
     # Articles are indexed in shards keyed by this strftime pattern of their date
     # ("%Y": one Pagefind index per year); the browser merges them (mergeIndex).
     "shard_key": "%Y",
+    # More than 1: shards of this many years each ("2010-2014"), shard_key unused.
+    "shard_years": 1,
+    # More than 0: a year with more articles is cut into spans of whole months ("2015-07") of
+    # about this many articles each (Pagefind's scoring costs grow with the square of a shard's matches).
+    "shard_pages": 0,
+    # Pagefind's word chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; its default 20000): a search
+    # fetches the chunk of each of its words, so smaller chunks mean fewer bytes per word and a
+    # longer chunk list in each shard's metadata. 0: Pagefind's default.
+    "index_chunk_size": 500,
     # Shards whose indexed text is unchanged are copied from here instead of
     # re-indexed; "{CACHE_PATH}" is Pelican's cache folder (`make html`: output.cache),
     # so a build without its content cache is a build without its search cache. None: no cache.

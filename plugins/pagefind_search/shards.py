@@ -39,24 +39,54 @@ class PagefindError(RuntimeError):
 class Shard:
     key: str
     files: list[str] = field(default_factory=list)  # paths relative to the output folder
+    years: set[int] = field(default_factory=set)
+    stamp: str = ""   # fingerprint of its index, once known (the browser's cache tag for it)
 
 
 RECENT = "recent"
 
 
-def group(pages, shard_key: str) -> list[Shard]:
-    """(save_as, date) pairs -> shards, newest key first."""
-    shards: dict[str, Shard] = {}
+def shard_of(date, shard_key: str, years: int = 1) -> str:
+    """The shard a date falls in: ``shard_key`` of it, or with ``years`` > 1 the span of that many
+    years it starts ("2010-2014"; spans start at multiples of ``years``, so they never move)."""
+    if years <= 1:
+        return date.strftime(shard_key)
+    first = date.year - date.year % years
+    return f"{first}-{first + years - 1}"
+
+
+_PARTS = (1, 2, 3, 4, 6, 12)   # ways of cutting a year into spans of whole months
+
+
+def _part(key: str, date, parts: int) -> str:
+    """The span of ``12 / parts`` months of the year ``key`` that ``date`` falls in: "2015-07"."""
+    months = 12 // parts
+    return key if parts == 1 else f"{key}-{(date.month - 1) // months * months + 1:02d}"
+
+
+def group(pages, shard_key: str, years: int = 1, most: int = 0) -> list[Shard]:
+    """(save_as, date) pairs -> shards, newest key first, each with the years its pages have.
+    ``most`` > 0: a year holding more pages is cut into spans of whole months (halves, thirds,
+    quarters... of the year: "2015-07"), the fewest spans that keep each near ``most`` pages."""
+    keyed: dict[str, list] = {}
     for save_as, date in pages:
-        key = date.strftime(shard_key)
-        shards.setdefault(key, Shard(key)).files.append(save_as)
+        keyed.setdefault(shard_of(date, shard_key, years), []).append((save_as, date))
+    shards: dict[str, Shard] = {}
+    for key, members in keyed.items():
+        one_year = len({date.year for _, date in members}) == 1
+        parts = next((n for n in _PARTS if -(-len(members) // n) <= most), 12) \
+            if most and one_year and len(members) > most else 1
+        for save_as, date in members:
+            shard = shards.setdefault(_part(key, date, parts), Shard(_part(key, date, parts)))
+            shard.files.append(save_as)
+            shard.years.add(date.year)
     return sorted(shards.values(), key=lambda s: s.key, reverse=True)
 
 
 def recent(pages, count: int) -> Shard | None:
     """The newest ``count`` pages as one more, small shard (they stay in their own shard too)."""
     newest = sorted(pages, key=lambda page: page[1], reverse=True)[:count]
-    return Shard(RECENT, [save_as for save_as, _ in newest]) if newest else None
+    return Shard(RECENT, [save_as for save_as, _ in newest], {d.year for _, d in newest}) if newest else None
 
 
 def indexed_text(places: Staging, names) -> dict[str, str]:
@@ -122,9 +152,18 @@ def command(site: Path, target: Path, options: dict) -> list[str]:
             "--force-language", options["language"], "--quiet", *excluded]
 
 
-def run_pagefind(command_line: list[str]) -> None:
+CHUNK_SIZE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"   # Pagefind 1.5's knob for its word chunks
+
+
+def flags(options: dict) -> list[str]:
+    """What of the options decides a shard's index, for its fingerprint."""
+    return [*command(Path(), Path(), options)[5:], f"chunk={options['index_chunk_size']}"]
+
+
+def run_pagefind(command_line: list[str], chunk_size: int = 0) -> None:
     """The external step, in its own function so tests can call it directly."""
-    result = subprocess.run(command_line, capture_output=True, text=True)
+    env = {**os.environ, CHUNK_SIZE: str(chunk_size)} if chunk_size else None
+    result = subprocess.run(command_line, capture_output=True, text=True, env=env)
     if result.returncode < 0:
         raise PagefindError(f"Pagefind bị dừng bởi tín hiệu {-result.returncode}")
     if result.returncode != 0:
@@ -150,11 +189,15 @@ KEPT, CACHED, INDEXED = "kept", "cached", "indexed"
 
 
 def index_shard(places: Staging, shard: Shard, target: Path, options: dict, cache: Path | None,
-                digests: dict[str, str], sources: SourceFolders) -> str:
+                digests: dict[str, str], sources: SourceFolders) -> tuple[str, str]:
     """Write the shard's index to ``target``: KEPT when the published index is already this one
     (nothing written), CACHED when copied from the cache, INDEXED when Pagefind ran on the
-    shard's pages (linked into its folder of ``sources``)."""
-    stamp = fingerprint(digests, command(Path(), Path(), options)[5:])
+    shard's pages (linked into its folder of ``sources``); with the shard's fingerprint."""
+    stamp = fingerprint(digests, flags(options))
+    return _index_shard(places, shard, target, options, cache, sources, stamp), stamp
+
+
+def _index_shard(places, shard, target, options, cache, sources, stamp) -> str:
     relative = target.relative_to(places.output)
     if places.published and _stamp_of(places.published / relative) == stamp:
         return KEPT
@@ -167,7 +210,7 @@ def index_shard(places: Staging, shard: Shard, target: Path, options: dict, cach
         cached.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pagefind-shard-", dir=cache) as tmp:
         index = Path(tmp) / "index"
-        run_pagefind(command(site, index, options))
+        run_pagefind(command(site, index, options), options["index_chunk_size"])
         canonicalise(index)   # Pagefind 1.5 writes filter indexes in random order
         (index / ".fingerprint").write_text(stamp)
         if cached:
@@ -180,13 +223,16 @@ def index_shard(places: Staging, shard: Shard, target: Path, options: dict, cach
 
 
 def _entry(shard: Shard) -> dict:
-    return {"key": shard.key, "path": f"{shard.key}/", "pages": len(shard.files)}
+    return {"key": shard.key, "path": f"{shard.key}/", "pages": len(shard.files),
+            "years": [min(shard.years), max(shard.years)] if shard.years else [], "stamp": shard.stamp[:12]}
 
 
-def write_manifest(folder: Path, shards: list[Shard], newest: Shard | None) -> None:
-    """What search.js reads: the recent shard and the shards newest first, with page counts."""
-    data = {"recent": _entry(newest) if newest else None, "shards": [_entry(s) for s in shards]}
-    (folder / MANIFEST).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+def write_manifest(folder: Path, shards: list[Shard], newest: Shard | None, **more) -> None:
+    """What search-engine.js reads: the recent shard and the shards newest first, with page counts
+    and years, and ``more`` (the word directory, the documents, the characters kept in words)."""
+    data = {"recent": _entry(newest) if newest else None, "shards": [_entry(s) for s in shards], **more}
+    (folder / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                                   encoding="utf-8")
 
 
 _PAGEFIND_SCRIPT = re.compile(r'<link rel="modulepreload" href="([^"]*)/pagefind/pagefind\.js">')

@@ -34,12 +34,6 @@ export function queryTerms(query) {
   return [...fold(query.replace(/"/g, " ")).matchAll(WORD)].map((m) => m[0]);
 }
 
-// Does the text hold, for every term (queryTerms), a word that starts with it?
-export function holdsEvery(text, terms) {
-  const words = [...fold(text).matchAll(WORD)].map((m) => m[0]);
-  return terms.every((term) => words.some((word) => word.startsWith(term)));
-}
-
 // The reader-visible text of a Pagefind result: everything before the marker.
 export function visibleText(content) {
   const cut = content.indexOf(MARKER);
@@ -103,4 +97,109 @@ export function excerpt(content, query) {
   const from = Math.max(0, Math.min(best - 6, words.length - EXCERPT_WORDS));
   const to = Math.min(words.length, from + EXCERPT_WORDS);
   return (from > 0 ? "… " : "") + markup(text, found, from, to) + (to < words.length ? " …" : "");
+}
+
+// Do the word positions hold `length` consecutive ones?
+export function hasRun(positions, length) {
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  let run = 1;
+  for (let i = 1; i < sorted.length; i++) {
+    run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return length <= 1;
+}
+
+// Party and state documents, as newsarchive/tags/documents.py writes their numbers: a type, an
+// optional "số", the number, then the code ("67/2014/NĐ-CP", "42 - CT/TU"). Only the query is parsed
+// here; the canonical forms come from the build (each article's tags of kind document).
+const TYPES = ["Quy chế phối hợp", "Chỉ thị", "Nghị quyết", "Kết luận", "Quyết định", "Quy định", "Nghị định",
+               "Thông tư", "Quy chế"];
+const DOCUMENT = new RegExp(
+  `(?:(${TYPES.join("|")})\\s+)?(?:số\\s*)?(?<![\\p{L}\\p{N}/-])(\\d{1,5})((?:\\s?[-/]\\s?[0-9A-Za-zĐđ&]+)+)(?![\\p{L}\\p{N}/-])`,
+  "iu");
+
+// A document number in the query: {type, number, code, token ("67/2014/NĐ-CP", spaces dropped),
+// name (as the tags write it), text (what the index is asked for)}; null when there is none. A code
+// of digits only ("15/2015", a date as often as a circular) counts only after a document type, and
+// only then is the type asked for too (a code with letters names its document by itself).
+export function documentQuery(query) {
+  const found = tidy(query.replace(/"/g, " ")).match(DOCUMENT);
+  if (!found) return null;
+  const [all, type, number, rawCode] = found;
+  const code = rawCode.replace(/\s+/g, "");
+  if (!/\p{L}/u.test(code) && !type) return null;   // "15/2015" alone: a date as often as not
+  const kind = type ? TYPES.find((t) => t.toLowerCase() === type.toLowerCase()) : null;
+  const token = `${number}${code}`;
+  const rest = tidy(query.replace(/"/g, " ")).replace(all, " ");
+  const lettered = /\p{L}/u.test(code);
+  return { type: kind, number: String(Number(number)), code, token,
+           name: kind ? `${kind} ${token}` : token, text: tidy(`${lettered ? "" : kind} ${token} ${rest}`) };
+}
+
+const NUMBER = /(\d+)((?:[-/][0-9A-Za-zÀ-ỹĐđ&]+)*)/u;
+const compact = (text) => fold(text).replace(/[^\p{L}\p{N}]/gu, "");
+
+// A document's number and code as the build buckets them (plugins/pagefind_search/documents.py).
+export function documentParts(name) {
+  const found = name.match(NUMBER);
+  return found ? { number: String(Number(found[1])), code: compact(found[2]), key: compact(found[0]) } : null;
+}
+
+// 32-bit FNV-1a over UTF-16 code units (documents.py's fnv1a).
+export function fnv1a(text) {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return value;
+}
+
+function distance(a, b) {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
+// The real documents nearest to the one asked for ([name, articles] pairs from the build): a few
+// characters apart at most in number and code, the closest, same type, most cited first.
+export function nearestDocuments(asked, candidates, count = 5) {
+  const wanted = documentParts(asked.token).key;
+  const limit = Math.max(2, Math.ceil(wanted.length / 4));
+  const best = new Map();
+  for (const [name, articles] of candidates) {
+    const parts = documentParts(name);
+    if (!parts || best.has(name)) continue;
+    const d = distance(wanted, parts.key);
+    if (d <= limit) best.set(name, { name, articles, d, other: asked.type && name.startsWith(asked.type) ? 0 : 1 });
+  }
+  return [...best.values()]
+    .sort((a, b) => a.d - b.d || a.other - b.other || b.articles - a.articles || a.name.localeCompare(b.name, "vi"))
+    .slice(0, count)
+    .map(({ name, articles }) => ({ name, articles }));
+}
+
+// The spellings a phrase typed with d may have in the text, where any of its d may be đ (Pagefind
+// matches đ only as itself; the hidden folded copy holds each đ-word with one neighbour, too short
+// for a longer phrase): "to chuc dang" -> ["to chuc dang", "to chuc đang"]. At most `limit` of them.
+export function dVariants(phrase, limit = 16) {
+  let out = [""];
+  for (const ch of phrase) {
+    const next = ch === "d" || ch === "D" ? [ch, ch === "d" ? "đ" : "Đ"] : [ch];
+    if (out.length * next.length > limit) return [phrase];
+    out = out.flatMap((start) => next.map((c) => start + c));
+  }
+  return out;
+}
+
+// Does a result's text (its fragment: indexed text and title) hold the phrase, as whole words, in
+// any spelling Pagefind folds together (diacritics, đ as d, case)?
+export function holdsPhrase(data, phrase) {
+  const words = queryTerms(phrase).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join("\\s+")}(?![\\p{L}\\p{N}])`, "u");
+  return [data.content, ...Object.values(data.meta || {})].some((text) => pattern.test(fold(String(text))));
 }

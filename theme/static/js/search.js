@@ -53,11 +53,23 @@ function searchLink(q) {
   return link;
 }
 
-// "Nothing found": offer the query as typed without diacritics, without quotes, without filters.
-function nothingFound(q) {
-  const parts = [`Không tìm thấy bài nào cho “${q}”.`];
-  status.replaceChildren(parts[0]);
-  const tries = [fold(q), q.replace(/"/g, "")].filter((t, i, all) => t !== q && all.indexOf(t) === i);
+// "Nothing found": for a document number, the nearest real documents (links to search them, never
+// results); otherwise the query as typed without diacritics, without quotes, without filters.
+function nothingFound(q, answer) {
+  status.replaceChildren(`Không tìm thấy bài nào cho “${q}”.`);
+  const near = answer.suggestions || [];
+  if (near.length) {
+    const suggest = document.createElement("span");
+    suggest.className = "search-suggest";
+    suggest.append(" Văn bản gần giống có trong kho lưu trữ: ");
+    near.forEach(({ name, articles }, i) => {
+      if (i) suggest.append(", ");
+      suggest.append(searchLink(name), ` (${articles.toLocaleString("vi-VN")} bài)`);
+    });
+    suggest.append(".");
+    status.append(suggest);
+  }
+  const tries = answer.document ? [] : [fold(q), q.replace(/"/g, "")].filter((t, i, all) => t !== q && all.indexOf(t) === i);
   if (tries.length) {
     const suggest = document.createElement("span");
     suggest.className = "search-suggest";
@@ -67,7 +79,7 @@ function nothingFound(q) {
     status.append(suggest);
   }
   if (hasFilters()) status.append(" Hoặc bỏ bớt bộ lọc.");
-  else if (!tries.length) status.append(" Hãy thử từ khóa ngắn hơn.");
+  else if (!tries.length && !near.length) status.append(" Hãy thử từ khóa ngắn hơn.");
 }
 
 function resultItem(data, together, q) {
@@ -134,6 +146,20 @@ function renderFacets(counts) {
   aside.hidden = false;
 }
 
+async function showFacets(mine, answer) {
+  aside.dataset.state = "counting";
+  try {
+    const counts = await answer.facets();
+    if (mine !== sequence) return;
+    renderFacets({ ...counts, year: answer.filters.year || counts.year });
+    performance.mark("search-facets");
+    aside.dataset.state = "done";
+  } catch (error) {
+    if (mine === sequence) aside.dataset.state = "error";
+    console.error(error);
+  }
+}
+
 async function run() {
   const mine = ++sequence;
   const q = tidy(state.q);
@@ -156,17 +182,23 @@ async function run() {
       list.replaceChildren();
       await showMore(mine, q);
       if (mine !== sequence) return;
-      renderFacets(answer.filters);
+      // A partial answer carries no counts; the complete one the years', then the others' (answer.facets).
+      if (answer.done || Object.keys(answer.filters).length) renderFacets(answer.filters);
+      if (answer.done && answer.facets) showFacets(mine, answer);
       // The benchmark's "first results": the first answer with results, else the complete one.
       if ((shown.length || answer.done) && !performance.getEntriesByName("search-first-results").length) {
         performance.mark("search-first-results");
       }
+      if (answer.done && !performance.getEntriesByName("search-complete").length) {
+        performance.mark("search-complete");   // the benchmark's complete answer (the counts follow)
+      }
       const label = q ? ` cho “${q}”` : "";
       const count = shown.length.toLocaleString("vi-VN");
       if (!answer.done) {
-        status.textContent = `${shown.length ? `Tìm thấy ${count} bài mới đây${label}. ` : ""}Đang tìm trong toàn bộ kho lưu trữ…`;
+        const found = answer.recent ? `Tìm thấy ${count} bài mới đây${label}. ` : `Đã thấy ${count} bài${label}. `;
+        status.textContent = `${shown.length ? found : ""}Đang tìm trong toàn bộ kho lưu trữ…`;
       } else if (shown.length) status.textContent = `Tìm thấy ${count} bài${label}.`;
-      else nothingFound(q);
+      else nothingFound(q, answer);
       list.dataset.state = answer.done ? "done" : "partial";
     }
   } catch (error) {
