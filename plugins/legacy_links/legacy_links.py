@@ -100,9 +100,10 @@ def collect(generator) -> None:
     own_host = (old_address(settings.get("SITEURL") or "") or (None,))[0]
     claimed: dict[tuple[str, str], object] = {}
     for content in generator.articles:   # newest first: the newest keeps an address two claim
-        own = "/" + content.url
+        # Pelican computes an article's URL on each call until fast_build remembers it (after
+        # this signal): asked only of the few articles with an old address (0.4 s at 10,000).
         for path, query, (key, item) in old_addresses(content, hosts, own_host):
-            if path == own and not query:
+            if not query and path == "/" + content.url:
                 continue
             other = claimed.setdefault((path, query), content)
             if other is not content:
