@@ -17,8 +17,10 @@ from pathlib import Path
 from ..article import render
 from ..frontmatter import FrontMatterError, parse
 from ..tree import escapes, outside_message
+from . import media_batch
 from .dedup import Index, fingerprint
 from .given import for_input
+from .media_files import Source, Store
 from .pipeline import Options, Quarantine, process
 
 STATUSES = ("written", "unchanged", "duplicate", "quarantined")
@@ -34,11 +36,13 @@ class Entry:
     duplicate_of: str | None = None
     kind: str | None = None             # the quarantine reason's class (no-title, no-date, listing...)
     found: dict | None = None           # what a quarantined page did show, for the archivist's --todo table
+    media: list[dict] | None = None     # the article's pictures and documents (media_files.Media)
 
 
 @dataclass(slots=True)
 class Report:
     inputs: list[Entry] = field(default_factory=list)
+    unused: list[dict] = field(default_factory=list)      # pictures and documents of the folder no article shows
 
     @property
     def counts(self) -> dict[str, int]:
@@ -48,15 +52,27 @@ class Report:
         counts["total"] = len(self.inputs)
         return counts
 
+    @property
+    def media_counts(self) -> dict[str, dict[str, int]]:
+        """Per kind (image, attachment), how many pictures and documents ended in each status."""
+        counts = {kind: dict.fromkeys(media_batch.MEDIA_STATUSES, 0) for kind in ("image", "attachment")}
+        for item in [m for e in self.inputs for m in e.media or []] + self.unused:
+            counts[item["kind"]][item["status"]] += 1
+        return counts
+
     def as_dict(self) -> dict:
-        return {"inputs": [asdict(e) for e in self.inputs], "counts": self.counts}
+        return {"inputs": [asdict(e) for e in self.inputs], "counts": self.counts, "unused": self.unused,
+                "media_counts": self.media_counts}
 
 
-def collect(sources: list[Path], outside: dict[Path, str] | None = None) -> list[Path]:
+def collect(sources: list[Path], outside: dict[Path, str] | None = None,
+            files: dict[Path, Path] | None = None) -> list[Path]:
     """Files named on the command line, and files under folders, recursively, sorted.
 
     Under a folder, a symlink (file or folder) leading out of it is listed but never read:
-    it goes into ``outside`` (path -> where it leads), and ``run`` quarantines it."""
+    it goes into ``outside`` (path -> where it leads), and ``run`` quarantines it. The files a
+    saved page brings (pictures, documents, styles: ``media_batch.page_file``) are no inputs:
+    they go into ``files`` (path -> the folder)."""
     found = []
     for source in sources:
         if source.is_dir():
@@ -65,7 +81,12 @@ def collect(sources: list[Path], outside: dict[Path, str] | None = None) -> list
                 if real and outside is not None:
                     outside[path] = outside_message(real, str(source))
                     found.append(path)
-                elif not real and path.is_file() and not path.name.startswith("."):
+                elif real or not path.is_file() or path.name.startswith("."):
+                    continue
+                elif media_batch.page_file(path, source):
+                    if files is not None:
+                        files[path] = source
+                else:
                     found.append(path)
         else:
             found.append(source)
@@ -103,7 +124,12 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
     seen = Index()                       # bodies in the archive or written in this run -> their file
     owners = _index_existing(content_dir, seen)
     outside: dict[Path, str] = {}
-    paths = collect(sources, outside)
+    files: dict[Path, Path] = {}
+    paths = collect(sources, outside, files)
+    roots = {path: _root(path, sources) for path in paths}
+    repeated = media_batch.repeated([(path, root) for path, root in roots.items() if path not in outside])
+    store = Store(content_dir / "images")
+    used: set[tuple[Path, str]] = set()
     for done, path in enumerate(paths):
         if progress:
             progress(done, len(paths))
@@ -123,7 +149,8 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
             continue
         by_sha[sha] = str(path)
         try:
-            article = process(raw, path.name, options, for_input(given or {}, path, sources))
+            article = process(raw, path.name, options, for_input(given or {}, path, sources),
+                              Source(roots[path], path, repeated=repeated, store=store))
         except Quarantine as exc:
             entry.reason, entry.kind, entry.found = str(exc), exc.kind, exc.found or None
             continue
@@ -131,9 +158,29 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
             entry.reason = f"lỗi khi xử lý tệp ({type(exc).__name__}: {exc})"
             continue
         _place(article, entry, content_dir, seen, owners, force)
+        if article.media:
+            _settle_media(article, entry, content_dir, store)
+            used.update((roots[path], m.file) for m in article.media if m.file)
+    report.unused = media_batch.unused(files, used)
     if progress:
         progress(len(paths), len(paths))
     return report
+
+
+def _root(path: Path, sources: list[Path]) -> Path:
+    """The folder an input was found under (nothing outside it is read for the page), else its own."""
+    for source in sources:
+        if source.is_dir() and path.is_relative_to(source):
+            return source
+    return path.parent
+
+
+def _settle_media(article, entry: Entry, content_dir: Path, store: Store) -> None:
+    if entry.status in ("written", "unchanged"):
+        media_batch.copy_in(article.media, article.copies, content_dir, store)
+    else:
+        media_batch.not_copied(article.media, entry.duplicate_of or "")
+    entry.media = [asdict(m) for m in article.media]
 
 
 def _index_existing(content_dir: Path, seen: Index) -> dict[str, str | None]:

@@ -42,10 +42,15 @@ def block(text: str, previous: str | None, following: str | None, rules: Rules) 
     return escape(text)
 
 
-def to_markdown(paragraphs: list[str], rules: Rules) -> str:
+def to_markdown(paragraphs: list[str], rules: Rules, inserts: dict[int, list[str]] | None = None) -> str:
+    """``inserts``: Markdown blocks (pictures, captions) to put before the paragraph of that index."""
     blocks = []
     for index, text in enumerate(paragraphs):
         previous = paragraphs[index - 1] if index else None
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if inserts and index in inserts:
+            blocks += inserts[index]
         blocks.append(block(text, previous, following, rules))
+    if inserts and len(paragraphs) in inserts:
+        blocks += inserts[len(paragraphs)]
     return "\n\n".join(blocks) + "\n"

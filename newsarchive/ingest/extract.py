@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from ..article import TIMEZONE
 from ..frontmatter import FrontMatterError, parse
 from ..vietnamese import nfc
+from . import media
 from .dates import find_timed_date
 from .portals import Rules, by_host, identify_html
 
@@ -71,6 +72,7 @@ class Page:
     site_name: str | None = None
     source: str = "markup"
     dates: list[tuple[str, datetime, bool]] = field(default_factory=list)   # (source, moment, timed)
+    media: media.Collected | None = None    # the page's pictures and document links (HTML pages)
 
 
 def is_home_url(url: str | None) -> bool:
@@ -218,8 +220,11 @@ def from_front_matter(text: str, now: datetime | None = None) -> Page | None:
     if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
         return None
     body = text[match.end():]
+    found = None
     if _FRAGMENT.search(body):
-        lines = _lines(BeautifulSoup(body, "lxml"))
+        soup = BeautifulSoup(body, "lxml")
+        found = media.collect(soup)
+        lines = _lines(soup)
     else:
         lines = body.split("\n")
     category = meta.get("category")
@@ -228,7 +233,7 @@ def from_front_matter(text: str, now: datetime | None = None) -> Page | None:
                 dates=[("meta-iso", *date)] if date else [],
                 author=meta.get("author") if isinstance(meta.get("author"), str) else None,
                 category=category.rsplit(".", 1)[-1].replace("-", " ") if isinstance(category, str) else None,
-                url=meta.get("url") if isinstance(meta.get("url"), str) else None)
+                url=meta.get("url") if isinstance(meta.get("url"), str) else None, media=found)
 
 
 def _with_selectors(soup, rules: Rules, now: datetime | None) -> Page | None:
@@ -295,6 +300,7 @@ def extract(html_text: str, now: datetime | None = None, portal: Rules | None = 
     if is_home_url(url):
         raise NotArticle(f"trang chủ của một trang tin ({url}), không phải bài viết", "home")
     host = _HOST.search(url).group(1) if url and _HOST.search(url) else None
+    found = media.collect(soup.body or soup)
     rules = portal or by_host(host) or identify_html(soup)
     page = _with_selectors(soup, rules, now) if rules.html.get("body") else None
     if page is None and rules.html.get("body"):
@@ -308,7 +314,7 @@ def extract(html_text: str, now: datetime | None = None, portal: Rules | None = 
                     rules=rules if rules.id != "unknown" else None,
                     title=_title(soup, page_text), author=author,
                     category=_meta(soup, "article:section"))
-    page.url = url
+    page.url, page.media = url, found
     page.site_name = _meta(soup, "og:site_name")
     page.dates += _dates(soup, html_text, now, found_date)
     page.title = nfc(page.title) if page.title else None
