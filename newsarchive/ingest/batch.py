@@ -128,7 +128,8 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
     paths = collect(sources, outside, files)
     roots = {path: _root(path, sources) for path in paths}
     repeated = media_batch.repeated([(path, root) for path, root in roots.items() if path not in outside])
-    store = Store(content_dir / "images")
+    media_root = site_folder(content_dir)
+    store = Store(media_root / "images")
     used: set[tuple[Path, str]] = set()
     for done, path in enumerate(paths):
         if progress:
@@ -159,12 +160,18 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
             continue
         _place(article, entry, content_dir, seen, owners, force)
         if article.media:
-            _settle_media(article, entry, content_dir, store)
+            _settle_media(article, entry, media_root, store)
             used.update((roots[path], m.file) for m in article.media if m.file)
     report.unused = media_batch.unused(files, used)
     if progress:
         progress(len(paths), len(paths))
     return report
+
+
+def site_folder(content_dir: Path) -> Path:
+    """The site's content folder, whose ``images/`` the bodies' ``/images/...`` name: the folder
+    above ``content/articles`` (ingest's default), else the folder articles are written to."""
+    return content_dir.parent if content_dir.name == "articles" else content_dir
 
 
 def _root(path: Path, sources: list[Path]) -> Path:
