@@ -10,6 +10,7 @@ import pytest
 
 from newsarchive.cli import main
 from newsarchive.frontmatter import load, problems
+from newsarchive.ingest.media_files import stored_name
 
 import mirror
 
@@ -120,20 +121,20 @@ def test_a_second_run_changes_no_byte(saved, tmp_path):
     assert "copied" not in statuses and "duplicate" in statuses
 
 
-def test_a_picture_every_page_shows_is_the_sites_not_an_articles(tmp_path):
-    """The same banner inside the body of three pages (a browser saves each page's copy): furniture."""
-    source = tmp_path / "in"
+def test_a_picture_every_page_shows_is_the_sites_not_an_articles(saved, tmp_path):
+    """The same section banner inside the body of the three pages, each page with its own copy (as a
+    browser saves it): the site's furniture, not an article's photo."""
+    source, pages = saved
     banner = mirror.picture(700, 400, shade=7)
-    for number in range(3):
-        folder = source / f"trang-{number}"
-        info = mirror.nghean_browser_save(folder)
-        page = info["page"].read_text(encoding="utf-8").replace(
-            "<p>Trong 2 ngày", '<p><img src="tiem-vac-xin_files/chuyen-muc.jpg"></p><p>Trong 2 ngày', 1)
-        info["page"].write_text(page, encoding="utf-8")
-        mirror.write(folder / "tiem-vac-xin_files/chuyen-muc.jpg", banner)
-        mirror.write(folder / "tiem-vac-xin_files/hang-nguoi.jpg", mirror.picture(800, 533, shade=20 + number))
+    anchors = {"nghean": "<p>Trong 2 ngày", "angiang": "<p>Trước tiên bạn cần biết", "hanoi": "   Nội dung:</p>"}
+    for name, info in pages.items():
+        page = info["page"].read_text(encoding="utf-8")
+        assert anchors[name] in page
+        info["page"].write_text(page.replace(anchors[name], '<p><img src="chuyen-muc.jpg"></p>' + anchors[name], 1),
+                                encoding="utf-8")
+        mirror.write(info["page"].parent / "chuyen-muc.jpg", banner)
     report = _ingest(source, tmp_path / "content" / "articles")
-    shown = [m for entry in report["inputs"] for m in entry["media"] if m["address"].endswith("chuyen-muc.jpg")]
+    shown = [m for entry in report["inputs"] for m in entry["media"] if m["address"] == "chuyen-muc.jpg"]
     assert len(shown) == 3 and all(m["status"] == "refused" and "nhiều trang" in m["reason"] for m in shown)
-    written = [entry for entry in report["inputs"] if entry["status"] == "written"]
-    assert written and all("chuyen-muc" not in load(entry["output"]).body for entry in written)
+    assert all(stored_name(banner, "jpg") not in load(entry["output"]).body for entry in report["inputs"])
+    assert report["media_counts"]["image"]["copied"] == 2      # the article photos still are
