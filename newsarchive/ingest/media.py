@@ -35,7 +35,7 @@ _LAZY = ("data-src", "data-original", "data-lazy-src", "data-url")
 _SRCSET_ITEM = re.compile(r"\s*(\S+)(?:\s+(\d+)[wx])?\s*(?:,|$)")
 _CAPTION_CLASS = re.compile(r"caption|desc|chu-?thich|image[-_]?note|photo[-_]?note|img[-_]?note", re.IGNORECASE)
 # "... Ảnh: Đức Anh", "Ảnh: Q.VIỆT |", "(Ảnh: TTXVN)": a photo's credit ends its caption.
-_CREDIT = re.compile(r"\(?\b(Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*[^.:;()]{1,40}\)?\s*\|?\s*$")
+_CREDIT = re.compile(r"\(?\b(Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*(?:[^.:;()]|\.(?! )){1,40}\.?\)?\s*\|?\s*$")
 # Link texts that say nothing of the document ("tải về", "tại đây", "Download").
 _GENERIC_LINK = re.compile(r"^(tải về|tải xuống|tại đây|xem|xem tại đây|xem chi tiết|download|file|tệp|tệp đính kèm|"
                            r"văn bản|đính kèm|chi tiết|\W*)$", re.IGNORECASE)
@@ -240,8 +240,9 @@ def place(collected: Collected, paragraphs: list[str], lines: list[str], title: 
     start, last = known[0], max(i for i, o in enumerate(offsets) if o is not None)
     end = offsets[last] + len(text_key(paragraphs[last])) + TAIL_SLACK
     if title:
-        above = key.rfind(text_key(title)[:40], 0, start)
-        start = above if above >= 0 else start
+        probe = text_key(title)[:40]
+        above = key.rfind(probe, 0, start)
+        start = above + len(probe) if above >= 0 else start     # a lead photo between the title and the body
     line_offsets = _offsets(key, lines)
     kept = set(paragraphs)
     taken: set[int] = set()

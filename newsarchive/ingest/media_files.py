@@ -176,6 +176,8 @@ def check_image(data: bytes, name: str) -> tuple[str, int, int]:
                                   .replace(",", "."))
                 image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()
+    except Refused:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise Refused(f"ảnh quá nhiều điểm ảnh (bom giải nén; giới hạn {MAX_PIXELS:,})".replace(",", ".")) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
