@@ -286,7 +286,17 @@ def _saved_as(item: Media, sources: list[str], source: Source) -> None:
             return
 
 
-def _image(placed, source: Source, folder: str, out: Gathered, seen: dict[str, str]) -> None:
+def _first_time(item: Media, key: str, seen: set[str]) -> bool:
+    """False (and the item a duplicate) when the article shows the same file or address again."""
+    if key in seen:
+        item.status, item.duplicate_of = "duplicate", key
+        item.reason = "ảnh lặp lại trong bài" if item.kind == "image" else "văn bản lặp lại trong bài"
+        return False
+    seen.add(key)
+    return True
+
+
+def _image(placed, source: Source, folder: str, out: Gathered, seen: set[str]) -> None:
     found, caption = placed.found, placed.caption
     item = Media("image", found.sources[0], "refused", caption=caption or None)
     item.original = next((o for o in map(lambda a: original_address(a, source), found.sources) if o), None)
@@ -299,10 +309,8 @@ def _image(placed, source: Source, folder: str, out: Gathered, seen: dict[str, s
     kept = settle(item, found.sources, source, folder)
     if item.status == "missing":
         key = item.original or item.address
-        if key in seen:
-            item.status, item.duplicate_of, item.reason = "duplicate", seen[key], "ảnh lặp lại trong bài"
+        if not _first_time(item, key, seen):
             return
-        seen[key] = key
         out.missing_images.append({"url": key, **({"caption": caption} if caption else {})})
         if caption:
             out.inserts.setdefault(placed.before, []).append(caption_paragraph(caption))
@@ -310,17 +318,15 @@ def _image(placed, source: Source, folder: str, out: Gathered, seen: dict[str, s
     if kept is None:
         return
     path, stored = kept
-    if stored in seen:
-        item.status, item.duplicate_of, item.reason = "duplicate", seen[stored], "ảnh lặp lại trong bài"
+    if not _first_time(item, stored, seen):
         return
-    seen[stored] = stored
     out.copies.append((path, stored))
     out.inserts.setdefault(placed.before, []).append(image_markdown("/" + stored, caption, found.alt))
     if item.original:
         out.images.append({"src": "/" + stored, "original": item.original})
 
 
-def _attachment(placed, source: Source, folder: str, out: Gathered, seen: dict[str, str]) -> None:
+def _attachment(placed, source: Source, folder: str, out: Gathered, seen: set[str]) -> None:
     found = placed.found
     item = Media("attachment", found.sources[0], "refused", caption=found.name)
     item.original = original_address(found.sources[0], source)
@@ -330,10 +336,8 @@ def _attachment(placed, source: Source, folder: str, out: Gathered, seen: dict[s
     entry = {"name": found.name, "type": attachment_type(found.sources[0])}
     if kept is not None:
         path, stored = kept
-        if stored in seen:
-            item.status, item.duplicate_of, item.reason = "duplicate", seen[stored], "văn bản lặp lại trong bài"
+        if not _first_time(item, stored, seen):
             return
-        seen[stored] = stored
         out.copies.append((path, stored))
         entry.update(file="/" + stored, size=item.size)
     elif item.status != "missing":
@@ -347,7 +351,7 @@ def gather(collected, paragraphs: list[str], lines: list[str], title: str | None
            source: Source, folder: str) -> Gathered:
     """An article's pictures and documents: placed, found among the saved files, checked."""
     paragraphs, placed = place(collected, paragraphs, lines, title, skip)
-    out, seen = Gathered(paragraphs), {}
+    out, seen = Gathered(paragraphs), set()
     for item in placed:
         if item.outside:
             out.media.append(_outside(item, source))
