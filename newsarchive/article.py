@@ -91,6 +91,7 @@ class Article:
     attachments: list[dict] = field(default_factory=list)      # {name, type, file, size, original}
     media: list = field(default_factory=list)       # ingest: the report's line for each picture and document
     copies: list = field(default_factory=list)      # ingest: (saved file, images/YYYY/MM/name) to copy in
+    links: list = field(default_factory=list)       # ingest: (text, address) of links to the mirror's other pages
 
     @property
     def relative_path(self) -> Path:

@@ -18,6 +18,7 @@ from ..article import render
 from ..frontmatter import FrontMatterError, parse
 from ..tree import escapes, outside_message
 from . import media_batch
+from .media import linked
 from .dedup import Index, fingerprint
 from .given import for_input
 from .media_files import Source, Store
@@ -131,6 +132,8 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
     media_root = site_folder(content_dir)
     store = Store(media_root / "images")
     used: set[tuple[Path, str]] = set()
+    pending: list = []                   # (input, entry, article, where it goes or None)
+    pages: dict[tuple[Path, str], Path | str | None] = {}     # (root, input's path under it) -> its article
     for done, path in enumerate(paths):
         if progress:
             progress(done, len(paths))
@@ -158,9 +161,16 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
         except Exception as exc:  # noqa: BLE001 - a bad file is a report line, never a traceback
             entry.reason = f"lỗi khi xử lý tệp ({type(exc).__name__}: {exc})"
             continue
-        _place(article, entry, content_dir, seen, owners, force)
+        target = _target(article, entry, content_dir, seen, owners)
+        pending.append((path, entry, article, target))
+        pages[(roots[path], path.relative_to(roots[path]).as_posix())] = target or entry.duplicate_of
+    for path, entry, article, target in pending:    # written once every page's address is known (links)
+        if target is not None:
+            if article.links:
+                article.body = linked(article.body, _links(article.links, path, roots[path], pages, media_root))
+            _write(article, entry, target, force)
         if article.media:
-            _settle_media(article, entry, media_root, store)
+            _settle_media(article, entry, media_root)
             used.update((roots[path], m.file) for m in article.media if m.file)
     report.unused = media_batch.unused(files, used)
     if progress:
@@ -182,9 +192,9 @@ def _root(path: Path, sources: list[Path]) -> Path:
     return path.parent
 
 
-def _settle_media(article, entry: Entry, content_dir: Path, store: Store) -> None:
+def _settle_media(article, entry: Entry, content_dir: Path) -> None:
     if entry.status in ("written", "unchanged"):
-        media_batch.copy_in(article.media, article.copies, content_dir, store)
+        media_batch.copy_in(article.media, article.copies, content_dir)
     else:
         media_batch.not_copied(article.media, entry.duplicate_of or "")
     entry.media = [asdict(m) for m in article.media]
@@ -219,30 +229,49 @@ def _keep_editors_keys(old_text: str | None, text: str) -> str:
     return head + "\n" + "\n".join(kept) + "\n---\n" + rest
 
 
-def _place(article, entry: Entry, content_dir: Path, seen: Index, owners: dict, force: bool) -> None:
+def _links(found: list[tuple[str, str]], page: Path, root: Path, pages: dict, site: Path) -> list[tuple[str, str]]:
+    """A mirror's links between its pages, as Pelican's links to the articles they became
+    (``{filename}/articles/...md``: the site's address, whatever its SITEURL)."""
+    out = []
+    for text, address in found:
+        key = media_batch.relative(address, page, root)
+        target = pages.get((root, key)) if key else None
+        if target:
+            try:
+                out.append((text, "{filename}/" + Path(target).relative_to(site).as_posix()))
+            except ValueError:
+                continue
+    return out
+
+
+def _target(article, entry: Entry, content_dir: Path, seen: Index, owners: dict) -> Path | None:
+    """Where the article goes (its slug made distinct when another article holds it), or None
+    when it is a duplicate (the entry says of what)."""
     original, exact, mine = seen.find(article.body, article.title)
     if original is not None and owners.get(original, "") == article.raw_sha256:
         original = None          # our own earlier output: unchanged, rewritten or kept-edited below
         _, exact, mine = Index().find(article.body, article.title)
     if original is not None:
         entry.status, entry.duplicate_of = "duplicate", original
-        return
+        return None
     target = content_dir / article.relative_path
-    text = render(article)
     old_text, old_sha, old_fingerprint = _existing(target)
     if old_text is not None and old_sha != article.raw_sha256:
         if old_fingerprint == exact:
             entry.status, entry.duplicate_of = "duplicate", str(target)
             seen.add(str(target), exact, mine)
-            return
+            return None
         # Another article already holds this slug: make ours distinct, stably.
         article.slug = f"{article.slug}-{article.raw_sha256[:8]}"
         target = content_dir / article.relative_path
-        text = render(article)
-        old_text, old_sha, _ = _existing(target)
     entry.output = str(target)
     seen.add(str(target), exact, mine)
-    text = _keep_editors_keys(old_text, text)
+    return target
+
+
+def _write(article, entry: Entry, target: Path, force: bool) -> None:
+    old_text = _existing(target)[0]
+    text = _keep_editors_keys(old_text, render(article))
     if old_text == text:
         entry.status = "unchanged"
     elif old_text is not None and not force:

@@ -21,8 +21,13 @@ _LEADING_MARKUP = re.compile(r"^(#|>|[-+*](\s|$)|=+$|-+$|~~~)")
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
+def escape_inline(text: str) -> str:
+    """Text inside a paragraph, its markup characters escaped."""
+    return _ESCAPE.sub(r"\\\1", text)
+
+
 def escape(text: str) -> str:
-    text = _ESCAPE.sub(r"\\\1", text)
+    text = escape_inline(text)
     if _LEADING_MARKUP.match(text):
         return "\\" + text
     return _LEADING_NUMBER.sub(r"\1\\\2", text)

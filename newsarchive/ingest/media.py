@@ -26,7 +26,7 @@ from bs4 import NavigableString, Tag
 
 from ..vietnamese import nfc
 from .body import CAPTION_MAX_WORDS
-from .convert import escape
+from .convert import escape, escape_inline
 
 ATTACHMENT_TYPES = {".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".xls": "Excel", ".xlsx": "Excel",
                     ".odt": "OpenDocument"}
@@ -39,6 +39,8 @@ _CREDIT = re.compile(r"\(?\b(Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh ho�
 # Link texts that say nothing of the document ("tải về", "tại đây", "Download").
 _GENERIC_LINK = re.compile(r"^(tải về|tải xuống|tại đây|xem|xem tại đây|xem chi tiết|download|file|tệp|tệp đính kèm|"
                            r"văn bản|đính kèm|chi tiết|\W*)$", re.IGNORECASE)
+# A mirror's link to another of its pages: relative, to an HTML file (HTTrack and wget -k write them so).
+_PAGE_LINK = re.compile(r"^(?![a-z][a-z0-9+.-]*:|/|#)[^?#]+\.s?html?([?#].*)?$", re.IGNORECASE)
 _NO_FILE = re.compile(r"^(#|javascript:|about:|data:image/gif)", re.IGNORECASE)   # placeholders, no picture
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+)(?:\.\d+)?px", re.IGNORECASE)
 ICON_SIDE = 60              # px: a picture the markup shows this small is an icon, a button or a pixel
@@ -51,7 +53,7 @@ HINT_LEVELS = 3             # the picture's own names and its parents' up to thi
 @dataclass(slots=True)
 class Found:
     """One picture or document link of the page, as its markup shows it."""
-    kind: str                     # "image" or "attachment"
+    kind: str                     # "image", "attachment", or "link" (to another page of a mirror)
     offset: int                   # its place in text_key()
     sources: list[str]            # addresses, in the order to try them
     alt: str = ""
@@ -172,6 +174,8 @@ def collect(root) -> Collected:
             if attachment_type(address):
                 collected.found.append(Found("attachment", offset, [address], name=_link_name(node, address),
                                              hints=_hints(node, address)))
+            elif _PAGE_LINK.match(address) and _text(node):
+                collected.found.append(Found("link", offset, [address], name=_text(node)))
     collected.key = "".join(parts)
     return collected
 
@@ -252,6 +256,9 @@ def place(collected: Collected, paragraphs: list[str], lines: list[str], title: 
             placed.append(Placed(found, outside=True))
             continue
         before = next((i for i, o in enumerate(offsets) if o is not None and o >= found.offset), len(paragraphs))
+        if found.kind == "link":
+            placed.append(Placed(found, before))
+            continue
         caption = found.caption
         if found.kind == "image" and not caption:
             caption = _line_caption(found.offset, line_offsets, lines, kept, skip)
@@ -265,6 +272,20 @@ def place(collected: Collected, paragraphs: list[str], lines: list[str], title: 
         if item.before is not None:
             item.before -= shift[item.before]
     return [p for i, p in enumerate(paragraphs) if i not in taken], placed
+
+
+def linked(body: str, links: list[tuple[str, str]]) -> str:
+    """The Markdown body with each link's text, where it first stands in a paragraph, linked to its
+    address (``links``: (text, address))."""
+    lines = body.split("\n")
+    for text, address in links:
+        shown = escape_inline(text)
+        for number, line in enumerate(lines):
+            at = line.find(shown) if not line.startswith(("![", "*")) else -1
+            if at >= 0 and "](" not in line[at:at + len(shown) + 2] and line[at - 1:at] != "[":
+                lines[number] = f"{line[:at]}[{shown}](<{address}>){line[at + len(shown):]}"
+                break
+    return "\n".join(lines)
 
 
 def image_markdown(address: str, caption: str, alt: str) -> str:

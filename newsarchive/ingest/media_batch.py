@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
-from .media_files import Media, Store
+from .media_files import Media
 
 MEDIA_STATUSES = ("copied", "duplicate", "missing", "refused", "unused")
 # Files a saved page brings with it: never read as articles (a browser's ``page_files/`` folder
@@ -66,7 +66,7 @@ def repeated(pages: list[tuple[Path, Path]]) -> frozenset:
             continue
         for match in _IMG_ADDRESS.finditer(raw):
             address = match.group(1).decode("utf-8", "replace").strip()
-            key = address if "//" in address else _relative(address, page, root)
+            key = address if "//" in address else relative(address, page, root)
             if key:
                 shown.setdefault(key, set()).add(number)
                 if "//" not in key:
@@ -81,7 +81,7 @@ def repeated(pages: list[tuple[Path, Path]]) -> frozenset:
     return frozenset(found)
 
 
-def _relative(address: str, page: Path, root: Path) -> str | None:
+def relative(address: str, page: Path, root: Path) -> str | None:
     path = unquote(address.split("?", 1)[0].split("#", 1)[0])
     if not path or ":" in path:
         return None
@@ -116,14 +116,13 @@ def _copy(source: Path, target: Path) -> bool:
     return True
 
 
-def copy_in(media: list[Media], copies: list[tuple[Path, str]], content: Path, store: Store) -> None:
+def copy_in(media: list[Media], copies: list[tuple[Path, str]], content: Path) -> None:
     """Copy a written article's files into ``content``: each ``copied`` one whose content the
     archive keeps already becomes ``duplicate``."""
     done: dict[str, bool] = {}
     for path, stored in copies:
         if stored not in done:
             done[stored] = _copy(path, content / stored)
-            store.add(stored)
     for item in media:
         if item.status == "copied" and not done.get(item.stored, True):
             item.status, item.duplicate_of, item.reason = "duplicate", item.stored, "kho đã có tệp cùng nội dung"

@@ -237,6 +237,8 @@ def settle(item: Media, sources: list[str], source: Source, folder: str, attachm
         item.status, item.size = "copied", len(data)
         name = stored_name(data, extension)
         item.stored = (source.store.find(name) if source.store else None) or f"{folder}/{name}"
+        if source.store:
+            source.store.add(item.stored)   # a later article with the same bytes names this file
         return path, item.stored
     if placeholder and not absent:
         item.address, item.file = placeholder[0], placeholder[1]
@@ -261,6 +263,7 @@ class Gathered:
     attachments: list[dict] = field(default_factory=list)
     media: list[Media] = field(default_factory=list)               # the report's lines
     copies: list[tuple[Path, str]] = field(default_factory=list)   # (saved file, images/YYYY/MM/name) to copy
+    links: list[tuple[str, str]] = field(default_factory=list)     # (text, address) of links to the mirror's pages
 
 
 OUTSIDE = {"image": "ảnh ngoài thân bài (đầu trang, cột bên, tin khác): không phải ảnh của bài",
@@ -353,7 +356,10 @@ def gather(collected, paragraphs: list[str], lines: list[str], title: str | None
     paragraphs, placed = place(collected, paragraphs, lines, title, skip)
     out, seen = Gathered(paragraphs), set()
     for item in placed:
-        if item.outside:
+        if item.found.kind == "link":
+            if not item.outside:
+                out.links.append((item.found.name, item.found.sources[0]))
+        elif item.outside:
             out.media.append(_outside(item, source))
         elif item.found.kind == "image":
             _image(item, source, folder, out, seen)

@@ -232,4 +232,5 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
     if found:
         article.images, article.missing_images = found.images, found.missing_images
         article.attachments, article.media, article.copies = found.attachments, found.media, found.copies
+        article.links = found.links
     return article

@@ -24,6 +24,10 @@ NGHEAN_CAPTION = ("Điểm tiêm chủng vắc-xin Covid-19 tại Trường Cao 
                   "Vinh thực hiện được tổ chức khoa học, bài bản, đảm bảo an toàn trong công tác phòng, chống dịch.")
 ANGIANG_PARAGRAPH = "<p>Bác sĩ chuyên khoa 2 Nguyễn Thị Chi Mai"
 HANOI_DOC = "http://ict-hanoi.gov.vn/UploadFile/Tinbai/Bieu 7- Danh gia hien trang (Huong dan KH 2010).doc"
+# A link in the body to another page of the folder (the browser-saved Báo Nghệ An page).
+LINK_TEXT = "Bệnh viện Đa khoa thành phố Vinh"
+LINK_PARAGRAPH = (f'<p>Theo kinh nghiệm của <a href="../nghean/tiem-vac-xin.html">{LINK_TEXT}</a>, người bệnh nên '
+                  "khám tai mũi họng định kỳ sáu tháng một lần.</p>")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)   # the first bytes of a Word 97-2003 file
 
 
@@ -72,14 +76,15 @@ def nghean_browser_save(folder: Path) -> dict:
 
 def angiang_mirror(folder: Path, photo: bytes) -> dict:
     """Báo An Giang as a wget/HTTrack mirror (``baoangiang.com.vn/``): a photo with the line under it
-    as its caption added in the body (the same bytes as ``photo``: stored once), the related
-    articles' thumbnails after the body saved beside it."""
+    as its caption added in the body (the same bytes as ``photo``: stored once), a paragraph linking
+    to the Nghệ An page of the folder, the related articles' thumbnails after the body saved beside it."""
     site = folder / "baoangiang.com.vn"
     page = ANGIANG.replace(ANGIANG_PARAGRAPH, (
         '<p style="text-align:center"><img src="image/news/2023/tai-mui-hong.jpg"></p>'
         "<p>Khám tai mũi họng cho người bệnh tại Bệnh viện đa khoa khu vực Thủ Đức (Ảnh: Hoàng Giang)</p>"
         + ANGIANG_PARAGRAPH), 1)
     page = page.replace("https://images.baoangiang.com.vn/image/news/2026/", "image/thumbnail/")
+    page = page.replace("<p>Nếu bạn cảm thấy sưng đau", LINK_PARAGRAPH + "<p>Nếu bạn cảm thấy sưng đau", 1)
     write(site / "ly-do-khong-nen-ngoay-tai-a367201.html", page)
     write(site / "image/news/2023/tai-mui-hong.jpg", photo)
     for number, name in enumerate(("20260928/thumbnail/510x286/thong-bao-ngung-gia_4887_1790563271.jpg",

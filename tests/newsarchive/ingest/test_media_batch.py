@@ -138,3 +138,14 @@ def test_a_picture_every_page_shows_is_the_sites_not_an_articles(saved, tmp_path
     assert len(shown) == 3 and all(m["status"] == "refused" and "nhiều trang" in m["reason"] for m in shown)
     assert all(stored_name(banner, "jpg") not in load(entry["output"]).body for entry in report["inputs"])
     assert report["media_counts"]["image"]["copied"] == 2      # the article photos still are
+
+
+def test_a_mirrors_links_between_its_pages_lead_to_the_archives_articles(saved, tmp_path):
+    source, _ = saved
+    entries = _by_page(_ingest(source, tmp_path / "content" / "articles"))
+    angiang = _article(entries["ly-do-khong-nen-ngoay-tai-a367201.html"])
+    target = Path(entries["tiem-vac-xin.html"]["output"]).relative_to(tmp_path / "content").as_posix()
+    assert f"Theo kinh nghiệm của [{mirror.LINK_TEXT}](<{{filename}}/{target}>), người bệnh" in angiang.body
+    # Links to pages the folder does not have stay plain text (no address of the old site).
+    hanoi = _article(entries["chien-luoc-quy-hoach84a0.html"])
+    assert "](" not in hanoi.body

@@ -53,6 +53,13 @@ def test_photos_are_captioned_figures(site):
     assert page.find("meta", property="og:image")["content"].endswith(".jpg")
 
 
+def test_a_link_between_mirror_pages_leads_to_the_article(site):
+    _, output, _ = site
+    link = _page(output, "2023/06/ly-do-khong-nen").find("a", string=mirror.LINK_TEXT)
+    assert link["href"].rstrip("/").endswith("2021/09/benh-vien-da-khoa-thanh-pho-vinh-tiem-vac-xin-covid-19-an-toan-cho-cong-dong")
+    assert (output / link["href"].strip("/") / "index.html").is_file()
+
+
 def test_the_attached_document_is_listed_and_published(site):
     content, output, _ = site
     page = _page(output, "2012/12/huong-dan-xay-dung")
