@@ -212,6 +212,7 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
     body_text = "\n".join(paragraphs)
     author = chosen["author"].value if chosen.get("author") else None
     found = _media(page, paragraphs, record, title, taken, source, chosen["date"].value)
+    prose = found.paragraphs if found and found.paragraphs else paragraphs   # less the captions media took
     article = Article(
         title=title,
         date=chosen["date"].value,
@@ -220,10 +221,10 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
         portal_name=None if rules.known else name,
         body=convert.to_markdown(found.paragraphs if found else paragraphs, rules, found and found.inserts),
         author=author or None,
-        tags=tagging.tag(title, paragraphs[0], body_text, rules, date=chosen["date"].value),
+        tags=tagging.tag(title, prose[0], body_text, rules, date=chosen["date"].value),
         category=chosen["category"].value if chosen.get("category") else None,
-        summary=metadata.summarise(next((p for p in paragraphs if len(p) > 200 or len(p.split()) >= LEDE_MIN_WORDS),
-                                        paragraphs[0])),
+        summary=metadata.summarise(next((p for p in prose if len(p) > 200 or len(p.split()) >= LEDE_MIN_WORDS),
+                                        prose[0])),
         source_url=record.url if record.url and record.url.startswith(("http://", "https://")) else None,
         raw_name=raw_name,
         raw_sha256=hashlib.sha256(raw).hexdigest(),

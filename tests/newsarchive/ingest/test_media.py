@@ -81,3 +81,14 @@ def test_a_page_read_alone_records_its_photos_as_missing():
     assert article.missing_images == [{"url": mirror.NGHEAN_PHOTO, "caption": mirror.NGHEAN_CAPTION + " Ảnh: Đức Anh"}]
     assert [m.status for m in article.media] == ["missing"] and article.copies == []
     assert "1cdn" not in article.body
+
+
+def test_a_static_site_source_with_photo_tables():
+    """The Đắk Song portal's source (JSON front matter, CKEditor body with one-cell caption tables)."""
+    article = process((mirror.FIXTURES / "daksong.cong-vien-dia-chat.md").read_bytes(), "daksong.md")
+    captions = [image["caption"] for image in article.missing_images]
+    assert captions == ["Chuyên gia UNESCO tham quan Trung tâm thông tin CVĐC huyện Cư Jút",
+                        "Việc gia nhập mạng lưới CVĐCTC mở ra cho Đắk Nông cơ hội mới về phát triển du lịch",
+                        "Hàng C3 thuộc CVĐCTC UNESCO Đắk Nông (Ảnh: Ban quản lý CVĐC Đắk Nông)"]
+    assert all(f"\n*{c}*\n" in article.body.replace("\\", "") for c in captions[:2])
+    assert article.summary not in captions
