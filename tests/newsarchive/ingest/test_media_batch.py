@@ -149,3 +149,20 @@ def test_a_mirrors_links_between_its_pages_lead_to_the_archives_articles(saved, 
     # Links to pages the folder does not have stay plain text (no address of the old site).
     hanoi = _article(entries["chien-luoc-quy-hoach84a0.html"])
     assert "](" not in hanoi.body
+
+
+def test_the_summary_counts_pictures_and_documents(saved, tmp_path, capsys):
+    import io
+
+    from rich.console import Console
+
+    from newsarchive.ingest import run
+    from newsarchive.ingest.terminal import media_line, print_summary
+
+    source, _ = saved
+    report = run([source], tmp_path / "content" / "articles")
+    assert media_line(report) == ("Ảnh: đã chép 2, trùng (đã có) 1, thiếu (bản lưu không có) 1, từ chối 30, "
+                                  "không bài nào dùng 1; Văn bản đính kèm: đã chép 1, thiếu (bản lưu không có) 1.")
+    out = io.StringIO()
+    print_summary(report, Console(file=out, width=100))
+    assert "Ảnh và văn bản đính kèm" in out.getvalue() and "từ chối" in out.getvalue()
