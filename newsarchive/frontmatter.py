@@ -259,10 +259,10 @@ def _aliases(value, name, key):
                      "http(s)://") for number, item in enumerate(value) if old_address(item) is None] or None
 
 
-def _records(fields: dict[str, str], example: str):
+def _records(fields: dict[str, str], example: str, required: tuple[str, ...] = ()):
     """A list of small mappings (ingest writes them): each item's keys among ``fields`` (name ->
-    "path", "url", "line" or "size"), the first one required."""
-    first = next(iter(fields))
+    "path", "url", "line" or "size"), one of ``required`` (else the first) in each."""
+    required = required or (next(iter(fields)),)
     valid = {"path": lambda v: type(v) is str and v.startswith("/images/") and ".." not in v.split("/"),
              "url": lambda v: type(v) is str and URL_RE.fullmatch(v) is not None,
              "line": lambda v: type(v) is str and "\n" not in v.strip() and bool(v.strip()),
@@ -273,8 +273,9 @@ def _records(fields: dict[str, str], example: str):
             return f"{name} phải là một danh sách, mỗi mục một dòng '- {example}'"
         found = []
         for number, item in enumerate(value):
-            if not isinstance(item, dict) or first not in item:
-                found.append((number, f"mục thứ {number + 1} của {name} phải có '{first}:' ({example})"))
+            if not isinstance(item, dict) or not any(k in item for k in required):
+                wanted = " hoặc ".join(f"'{k}:'" for k in required)
+                found.append((number, f"mục thứ {number + 1} của {name} phải có {wanted} ({example})"))
                 continue
             for field_name, field_value in item.items():
                 kind = fields.get(field_name)
@@ -303,7 +304,8 @@ TYPES = {
     "by_hand": _by_hand,
     "aliases": _aliases,
     "images": _records({"src": "path", "original": "url"}, "src: /images/2024/05/<tên>.jpg, original: https://..."),
-    "missing_images": _records({"url": "url", "caption": "line"}, "url: https://..., caption: chú thích ảnh"),
+    "missing_images": _records({"url": "url", "address": "line", "caption": "line"},
+                               "url: https://..., caption: chú thích ảnh", required=("url", "address")),
     "attachments": _records({"name": "line", "type": "line", "file": "path", "size": "size", "original": "url"},
                             "name: tên văn bản, file: /images/2024/05/<tên>.pdf"),
 }

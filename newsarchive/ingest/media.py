@@ -43,6 +43,7 @@ _GENERIC_LINK = re.compile(r"^(tải về|tải xuống|tại đây|xem|xem tạ
 _PAGE_LINK = re.compile(r"^(?![a-z][a-z0-9+.-]*:|/|#)[^?#]+\.s?html?([?#].*)?$", re.IGNORECASE)
 _NO_FILE = re.compile(r"^(#|javascript:|about:|data:image/gif)", re.IGNORECASE)   # placeholders, no picture
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+)(?:\.\d+)?px", re.IGNORECASE)
+MAX_ADDRESS = 1000          # characters: a longer address is no saved file's (front-matter values stop at 2000)
 ICON_SIDE = 60              # px: a picture the markup shows this small is an icon, a button or a pixel
 CAPTION_TABLE_ROWS = 3      # a table this small around one picture is the picture and its caption
 CAPTION_MAX_CHARS = 500
@@ -92,8 +93,8 @@ def _sources(img: Tag) -> list[str]:
     found += [str(img.get(name) or "") for name in _LAZY]
     found += [_widest(str(img.get(name) or "")) or "" for name in ("data-srcset", "srcset")]
     unique: list[str] = []
-    for address in (a.strip() for a in found):
-        if address and not _NO_FILE.match(address) and address not in unique:
+    for address in (" ".join(a.split()) for a in found):    # no line break reaches the front matter
+        if address and len(address) <= MAX_ADDRESS and not _NO_FILE.match(address) and address not in unique:
             unique.append(address)
     return unique
 
@@ -170,7 +171,7 @@ def collect(root) -> Collected:
                                              caption=markup_caption(node), hints=_hints(node, sources[0]),
                                              tiny=_tiny(node)))
         elif isinstance(node, Tag) and node.name == "a" and node.get("href"):
-            address = str(node["href"]).strip()
+            address = " ".join(str(node["href"]).split())
             if attachment_type(address):
                 collected.found.append(Found("attachment", offset, [address], name=_link_name(node, address),
                                              hints=_hints(node, address)))
@@ -218,14 +219,16 @@ def credit(caption: str) -> tuple[str, str]:
     return caption[:match.start()].strip(" .,;-–|"), match.group(0).strip(" ()|")
 
 
-def _line_caption(start: int, offsets: list[int | None], lines: list[str], kept: set[str], skip: set[int]) -> str:
+def _line_caption(start: int, offsets: list[int | None], lines: list[str], kept: set[str], skip: set[int],
+                  following: int) -> str:
     """The line right under a picture at ``start`` when it is its caption: a line the body left
-    out (a caption's shape), or a credit ("Ảnh: …")."""
+    out (a caption's shape), or a credit ("Ảnh: …"); none when the next picture, at ``following``,
+    stands between them."""
     for index, offset in enumerate(offsets):
         if offset is None or offset < start:
             continue
         line = lines[index]
-        if index in skip or len(line.split()) > CAPTION_MAX_WORDS:
+        if index in skip or offset >= following or len(line.split()) > CAPTION_MAX_WORDS:
             return ""
         return line if line not in kept or _CREDIT.search(line) else ""
     return ""
@@ -251,6 +254,8 @@ def place(collected: Collected, paragraphs: list[str], lines: list[str], title: 
     kept = set(paragraphs)
     taken: set[int] = set()
     placed = []
+    pictures = [found for found in collected.found if found.kind == "image"]
+    after = {id(a): b.offset for a, b in zip(pictures, pictures[1:])}   # where the next picture stands
     for found in collected.found:
         if not start <= found.offset <= end:
             placed.append(Placed(found, outside=True))
@@ -261,7 +266,7 @@ def place(collected: Collected, paragraphs: list[str], lines: list[str], title: 
             continue
         caption = found.caption
         if found.kind == "image" and not caption:
-            caption = _line_caption(found.offset, line_offsets, lines, kept, skip)
+            caption = _line_caption(found.offset, line_offsets, lines, kept, skip, after.get(id(found), len(key)))
         if caption:
             taken.update(i for i, p in enumerate(paragraphs) if p == caption or text_key(p) == text_key(caption))
         placed.append(Placed(found, before, caption))

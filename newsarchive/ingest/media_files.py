@@ -264,8 +264,25 @@ class Gathered:
     media: list[Media] = field(default_factory=list)               # the report's lines
     copies: list[tuple[Path, str]] = field(default_factory=list)   # (saved file, images/YYYY/MM/name) to copy
     links: list[tuple[str, str]] = field(default_factory=list)     # (text, address) of links to the mirror's pages
+    used: dict[str, int] = field(default_factory=dict)             # characters of the front matter each list takes
+
+    def listed(self, item: dict, key: str) -> bool:
+        """Add ``item`` to the front-matter list ``key`` unless that list is full (safeyaml.LIMITS:
+        the whole front matter must stay under 16 KB, a list under 100 items)."""
+        size = sum(len(str(value)) + len(name) + 4 for name, value in item.items())
+        items = getattr(self, key)
+        if len(items) >= LIST_ITEMS or self.used.get(key, 0) + size > LIST_CHARS[key]:
+            return False
+        self.used[key] = self.used.get(key, 0) + size
+        items.append(item)
+        return True
 
 
+# What the front matter's lists may take (an article's other keys take ~1.5 KB of the 16 KB).
+LIST_CHARS = {"images": 4_000, "missing_images": 5_000, "attachments": 4_000}
+LIST_ITEMS = 60
+CAPTION_CHARS = 400
+UNLISTED = "; không ghi vào danh sách của bài (danh sách đã quá dài), chỉ có trong báo cáo này"
 OUTSIDE = {"image": "ảnh ngoài thân bài (đầu trang, cột bên, tin khác): không phải ảnh của bài",
            "attachment": "liên kết ngoài thân bài (đầu trang, cột bên): không phải văn bản đính kèm của bài"}
 
@@ -314,7 +331,9 @@ def _image(placed, source: Source, folder: str, out: Gathered, seen: set[str]) -
         key = item.original or item.address
         if not _first_time(item, key, seen):
             return
-        out.missing_images.append({"url": key, **({"caption": caption} if caption else {})})
+        where = {"url": key} if key.startswith(("http://", "https://")) else {"address": key}
+        if not out.listed({**where, **({"caption": caption[:CAPTION_CHARS]} if caption else {})}, "missing_images"):
+            item.reason += UNLISTED
         if caption:
             out.inserts.setdefault(placed.before, []).append(caption_paragraph(caption))
         return
@@ -325,8 +344,8 @@ def _image(placed, source: Source, folder: str, out: Gathered, seen: set[str]) -
         return
     out.copies.append((path, stored))
     out.inserts.setdefault(placed.before, []).append(image_markdown("/" + stored, caption, found.alt))
-    if item.original:
-        out.images.append({"src": "/" + stored, "original": item.original})
+    if item.original and not out.listed({"src": "/" + stored, "original": item.original}, "images"):
+        item.reason = UNLISTED.lstrip("; ")
 
 
 def _attachment(placed, source: Source, folder: str, out: Gathered, seen: set[str]) -> None:
@@ -347,7 +366,8 @@ def _attachment(placed, source: Source, folder: str, out: Gathered, seen: set[st
         return
     if item.original:
         entry["original"] = item.original
-    out.attachments.append(entry)
+    if not out.listed(entry, "attachments"):
+        item.reason = (item.reason or "") + UNLISTED
 
 
 def gather(collected, paragraphs: list[str], lines: list[str], title: str | None, skip: set[int],

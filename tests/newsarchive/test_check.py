@@ -252,7 +252,7 @@ def test_ingested_photo_and_document_lists_are_checked_at_their_lines(tmp_path):
     found = sorted((f.line, f.message) for f in run(None, content=content, now=NOW).findings)
     assert [line for line, _ in found] == [9, 12, 17, 20, 20, 20], found     # each item's first line
     assert "mục thứ 1 của images: original 'ftp://cu.vn/a.jpg' không hợp lệ" in found[0][1]
-    assert "mục thứ 1 của missing_images phải có 'url:'" in found[1][1]
+    assert "mục thứ 1 của missing_images phải có 'url:' hoặc 'address:'" in found[1][1]
     assert found[2][1].startswith("văn bản đính kèm '/images/2024/05/khong-co.pdf' không có tệp")
     last = " | ".join(message for _, message in found[3:])
     assert "mục thứ 3 của attachments: file '../../etc/passwd' không hợp lệ" in last

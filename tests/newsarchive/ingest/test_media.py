@@ -92,3 +92,24 @@ def test_a_static_site_source_with_photo_tables():
                         "Hàng C3 thuộc CVĐCTC UNESCO Đắk Nông (Ảnh: Ban quản lý CVĐC Đắk Nông)"]
     assert all(f"\n*{c}*\n" in article.body.replace("\\", "") for c in captions[:2])
     assert article.summary not in captions
+
+
+def test_many_or_odd_missing_photos_keep_the_front_matter_valid():
+    """200 photos the scrape did not save, addresses with line breaks or relative without a page URL:
+    the article stays a valid file (under the front matter's limits), the report has every one."""
+    from newsarchive.article import render
+    from newsarchive.frontmatter import parse, problems
+
+    pictures = "".join(f'<p><img src="https://anh.vn/{n}.jpg"></p><p>Ảnh số {n} của buổi lễ. Ảnh: {"X" * 30}</p>'
+                       for n in range(200))
+    page = mirror.NGHEAN.replace("<p>Chiến dịch tiêm chủng diễn ra",
+                                 '<p><img src="anh/\nmot.jpg"></p>' + pictures + "<p>Chiến dịch tiêm chủng diễn ra", 1)
+    page = page.replace('<link rel="canonical"', '<link rel="x"').replace('property="og:url"', 'property="x"')
+    article = process(page.encode("utf-8"), "bai.html")
+    assert len([m for m in article.media if m.status == "missing"]) == 202   # and the page's own caption-table photo
+    doc = parse(render(article))
+    assert problems(doc) == []
+    assert doc.meta["missing_images"][1]["address"] == "anh/ mot.jpg"
+    assert 10 < len(doc.meta["missing_images"]) < 202
+    assert sum("danh sách đã quá dài" in m.reason for m in article.media) == 202 - len(doc.meta["missing_images"])
+    assert article.body.count("của buổi lễ. Ảnh:") == 200       # every caption kept in the body
