@@ -125,7 +125,7 @@ def locate(address: str, source: Source) -> Path | None:
     if source.root is None:        # a page read alone, not from a folder: no file is looked for
         return None
     if scheme in ("http", "https") or address.startswith("//"):
-        path = unquote(parts.path).lstrip("/")
+        path = unquote(parts.path).lstrip("/").replace("\0", "")
         candidates = [source.root / parts.netloc / path] if parts.netloc and path else []
     elif scheme:
         raise Refused(f"địa chỉ kiểu {scheme}: không phải tệp đã lưu")
@@ -139,8 +139,11 @@ def locate(address: str, source: Source) -> Path | None:
     for candidate in candidates:
         if not _inside(candidate, source.root):
             raise Refused("đường dẫn dẫn ra ngoài thư mục đang nhập: không đọc")
-        if candidate.is_file():
-            return Path(os.path.normpath(candidate))
+        try:
+            if candidate.is_file():
+                return Path(os.path.normpath(candidate))
+        except (OSError, ValueError):   # a name too long for the file system, a NUL: no such file
+            continue
     return None
 
 

@@ -50,6 +50,7 @@ def test_addresses_never_lead_out_of_the_folder(folder, tmp_path):
     for address in ("link.jpg", "linked_files/secret.jpg"):
         with pytest.raises(Refused, match="ra ngoài"):
             locate(address, source)
+    assert locate("a" * 5000 + ".jpg", source) is None and locate("https://x.vn/a%00b.jpg", source) is None
     mirror.write(folder / "site" / "a.jpg?t=1", b"x")                   # wget keeps the query in the name
     assert locate("a.jpg?t=1", source) == folder / "site" / "a.jpg?t=1"
     mirror.write(folder / "cdn.example.vn" / "anh" / "b.jpg", b"x")     # wget's <host>/<path>
