@@ -45,6 +45,7 @@ _NO_FILE = re.compile(r"^(#|javascript:|about:|data:image/gif)", re.IGNORECASE) 
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(width|height)\s*:\s*(\d+)(?:\.\d+)?px", re.IGNORECASE)
 MAX_ADDRESS = 1000          # characters: a longer address is no saved file's (front-matter values stop at 2000)
 ICON_SIDE = 60              # px: a picture the markup shows this small is an icon, a button or a pixel
+CAPTION_LEVELS = 6          # a figure or caption table this close above the picture holds it
 CAPTION_TABLE_ROWS = 3      # a table this small around one picture is the picture and its caption
 CAPTION_MAX_CHARS = 500
 TAIL_SLACK = 80             # characters (spaces removed) after the last paragraph a closing photo may stand at
@@ -116,20 +117,40 @@ def _tiny(img: Tag) -> bool:
     return any(value.isdigit() and int(value) < ICON_SIDE for value in sizes)
 
 
+def _ancestor(node: Tag, name: str) -> Tag | None:
+    """The nearest parent named ``name`` within CAPTION_LEVELS levels (a caption sits close)."""
+    for level, parent in enumerate(node.parents):
+        if level >= CAPTION_LEVELS:
+            return None
+        if parent.name == name:
+            return parent
+    return None
+
+
+def _next_tag(node) -> Tag | None:
+    for sibling in node.next_siblings:
+        if isinstance(sibling, Tag):
+            return sibling
+        if str(sibling).strip():
+            return None
+    return None
+
+
 def markup_caption(img: Tag) -> str:
     """What the markup says the picture's caption is: its figure's ``<figcaption>``, the other
     cells of a small table holding only it, or an element named for a caption just after it."""
-    figure = img.find_parent("figure")
+    figure = _ancestor(img, "figure")
     if figure is not None and figure.find("figcaption") is not None:
         return _text(figure.find("figcaption"))
-    table = img.find_parent("table")
-    if table is not None and len(table.find_all("tr")) <= CAPTION_TABLE_ROWS and len(table.find_all("img")) == 1:
+    table = _ancestor(img, "table")
+    if (table is not None and len(table.find_all("img", limit=2)) == 1
+            and len(table.find_all("tr", limit=CAPTION_TABLE_ROWS + 1)) <= CAPTION_TABLE_ROWS):
         cells = [_text(cell) for cell in table.find_all(["td", "th"]) if cell.find("img") is None]
         text = " ".join(cell for cell in cells if cell)
         if text and len(text) <= CAPTION_MAX_CHARS:
             return text
     for node in (img, img.parent):
-        following = node.find_next_sibling() if isinstance(node, Tag) else None
+        following = _next_tag(node) if node is not None else None
         if following is not None and _CAPTION_CLASS.search(" ".join(following.get("class") or [])):
             return _text(following)[:CAPTION_MAX_CHARS]
     return ""
