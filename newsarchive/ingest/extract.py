@@ -31,6 +31,7 @@ _FRONT_MATTER = re.compile(r"\A---(json|ya?ml)?[ \t]*\n(.*?)\n---[ \t]*\n", re.D
 _FRAGMENT = re.compile(r"<(p|div|br|table|h[1-6]|ul|ol|strong|span)\b", re.IGNORECASE)
 _BLOCK_TAG = re.compile(r"<(p|div|br|tr|li|h[1-6])\b[^<>]{0,300}>", re.IGNORECASE)
 _BARE_URL = re.compile(r"^https?://\S+$")
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 # A site's root, its index page, or a language edition's root ("/english"): its home page.
 _HOME_URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/?(((index|default|home|trang-chu)(\.\w+)?)|"
                        r"(en|english|vi|fr|zh|cn|ko|ja|lo|km|ru))?/?$", re.IGNORECASE)
@@ -105,7 +106,10 @@ def _page_url(soup, text: str) -> str | None:
         if node and str(node.get(attribute, "")).startswith("http"):
             return str(node[attribute])
     mirrored = re.search(r"Mirrored from (\S+)", text[:3000])
-    return "http://" + mirrored.group(1) if mirrored else None
+    if mirrored:
+        return "http://" + mirrored.group(1)
+    saved = _SAVED_FROM.search(text, 0, 3000)     # a browser's "save page, complete"
+    return saved.group(1) if saved else None
 
 
 def _meta(soup, *names: str) -> str | None:

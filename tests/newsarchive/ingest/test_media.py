@@ -113,3 +113,10 @@ def test_many_or_odd_missing_photos_keep_the_front_matter_valid():
     assert 10 < len(doc.meta["missing_images"]) < 202
     assert sum("danh sách đã quá dài" in m.reason for m in article.media) == 202 - len(doc.meta["missing_images"])
     assert article.body.count("của buổi lễ. Ảnh:") == 200       # every caption kept in the body
+
+
+def test_a_browsers_saved_page_says_where_it_was_saved_from():
+    url = "https://baonghean.vn/benh-vien-vinh-tiem-vac-xin-10230827.html"
+    page = mirror.NGHEAN.replace('<link rel="canonical"', '<link rel="x"').replace('property="og:url"', 'property="x"')
+    article = process(f"<!-- saved from url=({len(url):04d}){url} -->\n{page}".encode("utf-8"), "bai.html")
+    assert article.source_url == url
