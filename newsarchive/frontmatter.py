@@ -306,7 +306,8 @@ TYPES = {
     "images": _records({"src": "path", "original": "url"}, "src: /images/2024/05/<tên>.jpg, original: https://..."),
     "missing_images": _records({"url": "url", "address": "line", "caption": "line"},
                                "url: https://..., caption: chú thích ảnh", required=("url", "address")),
-    "attachments": _records({"name": "line", "type": "line", "file": "path", "size": "size", "original": "url"},
+    "attachments": _records({"name": "line", "type": "line", "file": "path", "size": "size", "original": "url",
+                             "document": "line"},
                             "name: tên văn bản, file: /images/2024/05/<tên>.pdf"),
 }
 

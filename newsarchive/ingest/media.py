@@ -90,7 +90,11 @@ def _widest(srcset: str) -> str | None:
 
 
 def _sources(img: Tag) -> list[str]:
-    found = [str(img.get("src") or "")]
+    """The picture's addresses: the full-size file it links to, when it does, then its own."""
+    link = img.parent if img.parent is not None and img.parent.name == "a" else None
+    href = str(link.get("href") or "") if link is not None else ""
+    found = [href] if href.lower().split("?")[0].endswith((".jpg", ".jpeg", ".png", ".webp", ".gif")) else []
+    found.append(str(img.get("src") or ""))
     found += [str(img.get(name) or "") for name in _LAZY]
     found += [_widest(str(img.get(name) or "")) or "" for name in ("data-srcset", "srcset")]
     unique: list[str] = []

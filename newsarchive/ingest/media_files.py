@@ -25,6 +25,7 @@ from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..tags.documents import citations
 from ..tree import escapes
 from .media import attachment_type, caption_paragraph, image_markdown, place
 
@@ -330,6 +331,7 @@ def _image(placed, source: Source, folder: str, out: Gathered, seen: set[str]) -
         _saved_as(item, found.sources, source)
         return
     kept = settle(item, found.sources, source, folder)
+    item.original = original_address(item.address, source) or item.original
     if item.status == "missing":
         key = item.original or item.address
         if not _first_time(item, key, seen):
@@ -359,6 +361,9 @@ def _attachment(placed, source: Source, folder: str, out: Gathered, seen: set[st
     extension = "." + urlsplit(found.sources[0]).path.rsplit(".", 1)[-1].lower()
     kept = settle(item, found.sources, source, folder, attachment=extension)
     entry = {"name": found.name, "type": attachment_type(found.sources[0])}
+    cited = citations(found.name)
+    if len(cited) == 1:                 # "Quyết định số 1369/QĐ-TTg": its /document/ page, when the tags have it
+        entry["document"] = cited[0].name
     if kept is not None:
         path, stored = kept
         if not _first_time(item, stored, seen):

@@ -28,6 +28,11 @@ HANOI_DOC = "http://ict-hanoi.gov.vn/UploadFile/Tinbai/Bieu 7- Danh gia hien tra
 LINK_TEXT = "Bệnh viện Đa khoa thành phố Vinh"
 LINK_PARAGRAPH = (f'<p>Theo kinh nghiệm của <a href="../nghean/tiem-vac-xin.html">{LINK_TEXT}</a>, người bệnh nên '
                   "khám tai mũi họng định kỳ sáu tháng một lần.</p>")
+# A document the body cites, linked as an attachment: its /document/ page is linked beside it.
+DOCUMENT = "Quyết định 1369/QĐ-TTg"
+DOCUMENT_PARAGRAPH = ('<p>Việc khám, chữa bệnh tai mũi họng thực hiện theo <a href="van-ban/qd-1369.pdf">Quyết định '
+                      "số 1369/QĐ-TTg</a> của Thủ tướng Chính phủ về danh mục kỹ thuật.</p>")
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)   # the first bytes of a Word 97-2003 file
 
 
@@ -77,20 +82,23 @@ def nghean_browser_save(folder: Path) -> dict:
 def angiang_mirror(folder: Path, photo: bytes) -> dict:
     """Báo An Giang as a wget/HTTrack mirror (``baoangiang.com.vn/``): a photo with the line under it
     as its caption added in the body (the same bytes as ``photo``: stored once), a paragraph linking
-    to the Nghệ An page of the folder, the related articles' thumbnails after the body saved beside it."""
+    to the Nghệ An page of the folder, one linking a PDF of the document it cites, the related
+    articles' thumbnails after the body saved beside it."""
     site = folder / "baoangiang.com.vn"
     page = ANGIANG.replace(ANGIANG_PARAGRAPH, (
         '<p style="text-align:center"><img src="image/news/2023/tai-mui-hong.jpg"></p>'
         "<p>Khám tai mũi họng cho người bệnh tại Bệnh viện đa khoa khu vực Thủ Đức (Ảnh: Hoàng Giang)</p>"
         + ANGIANG_PARAGRAPH), 1)
     page = page.replace("https://images.baoangiang.com.vn/image/news/2026/", "image/thumbnail/")
-    page = page.replace("<p>Nếu bạn cảm thấy sưng đau", LINK_PARAGRAPH + "<p>Nếu bạn cảm thấy sưng đau", 1)
+    page = page.replace("<p>Nếu bạn cảm thấy sưng đau", LINK_PARAGRAPH + DOCUMENT_PARAGRAPH
+                        + "<p>Nếu bạn cảm thấy sưng đau", 1)
     write(site / "ly-do-khong-nen-ngoay-tai-a367201.html", page)
     write(site / "image/news/2023/tai-mui-hong.jpg", photo)
+    write(site / "van-ban/qd-1369.pdf", PDF)
     for number, name in enumerate(("20260928/thumbnail/510x286/thong-bao-ngung-gia_4887_1790563271.jpg",
                                    "20260925/thumbnail/510x286/dong-chi-dinh-van-no_6006_1790348214.jpg")):
         write(site / "image/thumbnail" / name, picture(510, 286, shade=10 + number))
-    return {"page": site / "ly-do-khong-nen-ngoay-tai-a367201.html", "copied": 1}
+    return {"page": site / "ly-do-khong-nen-ngoay-tai-a367201.html", "copied": 1, "attachments": 1}
 
 
 def hanoi_mirror(folder: Path) -> dict:

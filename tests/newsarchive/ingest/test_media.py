@@ -120,3 +120,9 @@ def test_a_browsers_saved_page_says_where_it_was_saved_from():
     page = mirror.NGHEAN.replace('<link rel="canonical"', '<link rel="x"').replace('property="og:url"', 'property="x"')
     article = process(f"<!-- saved from url=({len(url):04d}){url} -->\n{page}".encode("utf-8"), "bai.html")
     assert article.source_url == url
+
+
+def test_a_thumbnail_linking_its_full_size_photo_tries_the_photo_first():
+    [found] = _collect('<html><body><a href="anh/lon.JPG"><img src="anh/nho.jpg"></a>'
+                       '<a href="bai-khac.html"><img src="anh/b.jpg"></a></body></html>').found[:1]
+    assert found.sources == ["anh/lon.JPG", "anh/nho.jpg"]

@@ -47,7 +47,7 @@ def test_every_picture_and_document_is_accounted_for(saved, tmp_path):
     assert {m["status"] for m in shown} <= {"copied", "duplicate", "missing", "refused"}
     assert all(m["reason"] for m in shown if m["status"] != "copied")
     # Every generated file is either used by an article (copied, duplicate, refused) or listed as unused.
-    generated = {p for p in source.rglob("*") if p.is_file() and p.suffix in (".jpg", ".png", ".gif", ".doc")}
+    generated = {p for p in source.rglob("*") if p.is_file() and p.suffix in (".jpg", ".png", ".gif", ".doc", ".pdf")}
     accounted = {source / m["file"] for m in shown if m["file"]} | {Path(u["file"]) for u in report["unused"]}
     assert generated <= accounted, generated - accounted
 
@@ -61,7 +61,7 @@ def test_every_picture_and_document_is_accounted_for(saved, tmp_path):
     angiang = entries["ly-do-khong-nen-ngoay-tai-a367201.html"]["media"]
     thumbnails = [m for m in angiang if "thumbnail" in m["address"]]
     assert len(thumbnails) == 3 and all("ngoài thân bài" in m["reason"] for m in thumbnails)
-    assert report["media_counts"]["attachment"] == {"copied": 1, "duplicate": 0, "missing": 1, "refused": 0,
+    assert report["media_counts"]["attachment"] == {"copied": 2, "duplicate": 0, "missing": 1, "refused": 0,
                                                     "unused": 0}
 
 
@@ -81,7 +81,7 @@ def test_photos_sit_in_the_body_as_figures_stored_once_by_content(saved, tmp_pat
     assert f"]({address} " in nghean.body and (content / address.lstrip("/")).is_file()
     assert "![Người dân xếp hàng chờ tiêm tại Trường Cao đẳng Việt - Đức](/images/2021/09/" in nghean.body
     stored = sorted(p.name for p in (content / "images").rglob("*") if p.is_file())
-    assert len(stored) == 3      # two photos (one shared) and the Word file
+    assert len(stored) == 4      # two photos (one shared), the Word file and the PDF
     # In place: the caption-table photo after the first paragraph of the body, the figure before "Chiến dịch".
     blocks = nghean.body.strip().split("\n\n")
     assert blocks[2].startswith("![Điểm tiêm chủng") and blocks[3].startswith("![Người dân")
@@ -107,6 +107,10 @@ def test_documents_are_listed_with_name_type_size(saved, tmp_path):
     assert first["original"] == mirror.HANOI_DOC
     assert second == {"name": "Phần 2", "type": "Excel",
                       "original": "http://ict-hanoi.gov.vn/UploadFile/Tinbai/Danh muc bieu KH 2012.xls"}
+    [cited] = _article(_by_page(_ingest(source, content / "articles"))["ly-do-khong-nen-ngoay-tai-a367201.html"]
+                       ).meta["attachments"]
+    assert cited["name"] == "Quyết định số 1369/QĐ-TTg" and cited["document"] == mirror.DOCUMENT
+    assert cited["type"] == "PDF" and cited["original"] == "https://baoangiang.com.vn/van-ban/qd-1369.pdf"
 
 
 def test_a_second_run_changes_no_byte(saved, tmp_path):
@@ -162,7 +166,7 @@ def test_the_summary_counts_pictures_and_documents(saved, tmp_path, capsys):
     source, _ = saved
     report = run([source], tmp_path / "content" / "articles")
     assert media_line(report) == ("Ảnh: đã chép 2, trùng (đã có) 1, thiếu (bản lưu không có) 1, từ chối 30, "
-                                  "không bài nào dùng 1; Văn bản đính kèm: đã chép 1, thiếu (bản lưu không có) 1.")
+                                  "không bài nào dùng 1; Văn bản đính kèm: đã chép 2, thiếu (bản lưu không có) 1.")
     out = io.StringIO()
     print_summary(report, Console(file=out, width=100))
     assert "Ảnh và văn bản đính kèm" in out.getvalue() and "từ chối" in out.getvalue()

@@ -71,3 +71,13 @@ def test_the_attached_document_is_listed_and_published(site):
     assert (output / link["href"].lstrip("/")).read_bytes() == mirror.OLE
     assert second.find("a") is None and "bản lưu không có tệp này" in second.get_text()
     assert check.run(content=content).findings == []
+
+
+def test_an_attached_document_the_tags_cite_links_its_document_page(site):
+    _, output, _ = site
+    page = _page(output, "2023/06/ly-do-khong-nen")
+    [item] = page.select("section.attachments li")
+    assert item.find("a")["download"] is not None and "(PDF, " in item.get_text()
+    cited = item.find("a", class_="cited")
+    assert cited.get_text() == f"các bài dẫn {mirror.DOCUMENT}"
+    assert (output / cited["href"].strip("/") / "index.html").is_file()
