@@ -58,6 +58,12 @@ KEYS: dict[str, Key] = {
     "withdrawn": Key("line", label="lý do gỡ bài"),
     # Old addresses that lead to the article (plugins/legacy_links): paths or http(s) addresses.
     "aliases": Key("aliases", label="các địa chỉ cũ"),
+    # Ingested photos (in the body as /images/YYYY/MM/<hash>.<ext>): each one's address on the old site.
+    "images": Key("images", label="địa chỉ gốc của ảnh"),
+    # Photos the saved page did not have: their old address and caption (never linked to).
+    "missing_images": Key("missing_images", label="ảnh không có trong trang đã lưu"),
+    # Documents attached to the article (shown under it as "Văn bản đính kèm").
+    "attachments": Key("attachments", label="văn bản đính kèm"),
 }
 FIELDS = tuple(KEYS)
 BY_HAND_FIELDS = ("title", "date", "author", "portal")   # what ingest --given may set
@@ -80,6 +86,12 @@ class Article:
     raw_sha256: str | None = None
     portal_name: str | None = None     # how readers see a portal that has no rule file
     by_hand: list[str] = field(default_factory=list)   # fields the archivist gave by hand (ingest --given)
+    images: list[dict] = field(default_factory=list)           # {src, original}
+    missing_images: list[dict] = field(default_factory=list)   # {url, caption}
+    attachments: list[dict] = field(default_factory=list)      # {name, type, file, size, original}
+    media: list = field(default_factory=list)       # ingest: the report's line for each picture and document
+    copies: list = field(default_factory=list)      # ingest: (saved file, images/YYYY/MM/name) to copy in
+    links: list = field(default_factory=list)       # ingest: (text, address) of links to the mirror's other pages
 
     @property
     def relative_path(self) -> Path:
@@ -144,6 +156,15 @@ def _scalar(value) -> str:
     return _yaml_scalar(value) if written is None else written
 
 
+def _block_list(key: str, items: list[dict]) -> list[str]:
+    """A list of small mappings in YAML's block style, one key a line (editors read them)."""
+    lines = [f"{key}:"]
+    for item in items:
+        for number, (name, value) in enumerate((n, v) for n, v in item.items() if v is not None):
+            lines.append(("- " if number == 0 else "  ") + f"{name}: {_scalar(value)}")
+    return lines
+
+
 def render(article: Article) -> str:
     """The file's full text, byte-stable for the same article."""
     values = {
@@ -161,11 +182,15 @@ def render(article: Article) -> str:
         "raw_sha256": article.raw_sha256,
         "by_hand": list(article.by_hand) or None,
     }
+    records = {"images": article.images, "missing_images": article.missing_images,
+               "attachments": article.attachments}
     lines = ["---"]
     for key in FIELDS:
         value = values.get(key)   # keys only editors write (withdrawn) are not in Article
         if key == "date":
             lines.append(f"date: {format_iso(article.date)}")
+        elif records.get(key):
+            lines += _block_list(key, records[key])
         elif key == "author" or value not in (None, ""):
             lines.append(f"{key}: {_scalar(value)}")
     lines.append("---")

@@ -215,6 +215,7 @@ def check_file(path: str, content: str | None = None) -> tuple[list[Finding], Re
         record.tags = [(str(t).strip(), n) for t, n in zip(tags, tag_lines) if t is not None and str(t).strip()]
     found.extend(Finding(shown, line, message, WARNING) for line, message in raw_html(doc))
     record.images = list(images.references(doc.body, doc.body_line))
+    record.images += images.attached(meta.get("attachments"), doc.item_lines.get("attachments") or [])
     return found, record
 
 

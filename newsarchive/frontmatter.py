@@ -259,6 +259,36 @@ def _aliases(value, name, key):
                      "http(s)://") for number, item in enumerate(value) if old_address(item) is None] or None
 
 
+def _records(fields: dict[str, str], example: str, required: tuple[str, ...] = ()):
+    """A list of small mappings (ingest writes them): each item's keys among ``fields`` (name ->
+    "path", "url", "line" or "size"), one of ``required`` (else the first) in each."""
+    required = required or (next(iter(fields)),)
+    valid = {"path": lambda v: type(v) is str and v.startswith("/images/") and ".." not in v.split("/"),
+             "url": lambda v: type(v) is str and URL_RE.fullmatch(v) is not None,
+             "line": lambda v: type(v) is str and "\n" not in v.strip() and bool(v.strip()),
+             "size": lambda v: type(v) is int and v >= 0}
+
+    def check(value, name, key):
+        if not isinstance(value, list):
+            return f"{name} phải là một danh sách, mỗi mục một dòng '- {example}'"
+        found = []
+        for number, item in enumerate(value):
+            if not isinstance(item, dict) or not any(k in item for k in required):
+                wanted = " hoặc ".join(f"'{k}:'" for k in required)
+                found.append((number, f"mục thứ {number + 1} của {name} phải có {wanted} ({example})"))
+                continue
+            for field_name, field_value in item.items():
+                kind = fields.get(field_name)
+                if kind is None:
+                    found.append((number, f"mục thứ {number + 1} của {name}: khóa '{shown(field_name)}' không dùng "
+                                          f"được (các khóa: {', '.join(fields)})"))
+                elif field_value is not None and not valid[kind](field_value):
+                    found.append((number, f"mục thứ {number + 1} của {name}: {field_name} '{shown(field_value)}' "
+                                          f"không hợp lệ ({example})"))
+        return found or None
+    return check
+
+
 # Each key's type (newsarchive.article.KEYS): value, key name, Key -> a message, or a list of
 # (item index, message) for a list's items; None when the value is right.
 TYPES = {
@@ -273,6 +303,12 @@ TYPES = {
     "sha256": _matching(SHA256_RE, "raw_sha256 phải là 64 chữ số hệ 16 viết thường (mã SHA-256 của tệp gốc)"),
     "by_hand": _by_hand,
     "aliases": _aliases,
+    "images": _records({"src": "path", "original": "url"}, "src: /images/2024/05/<tên>.jpg, original: https://..."),
+    "missing_images": _records({"url": "url", "address": "line", "caption": "line"},
+                               "url: https://..., caption: chú thích ảnh", required=("url", "address")),
+    "attachments": _records({"name": "line", "type": "line", "file": "path", "size": "size", "original": "url",
+                             "document": "line"},
+                            "name: tên văn bản, file: /images/2024/05/<tên>.pdf"),
 }
 
 # Keys Pelican honours as written (FACTS.md: save_as replaced the home page, url sent every

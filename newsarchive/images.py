@@ -98,5 +98,14 @@ def missing(found_references, article: Path, content: Path) -> list[tuple[int, s
         if local_path(src) is not None and not _left_by_link(src):
             path, why = locate(src, article, content)
             if path is None:
-                found.append((line, f"ảnh '{src}' {why}"))
+                what = "ảnh" if Path(src).suffix.lower() in PHOTO_EXTENSIONS else "văn bản đính kèm"
+                found.append((line, f"{what} '{src}' {why}"))
     return found
+
+
+def attached(attachments, item_lines: list[int]) -> list[tuple[int, str]]:
+    """``(line, file)`` of each document the front matter's ``attachments`` list keeps in the archive."""
+    if not isinstance(attachments, list):
+        return []
+    return [(item_lines[number] if number < len(item_lines) else 1, item["file"])
+            for number, item in enumerate(attachments) if isinstance(item, dict) and type(item.get("file")) is str]

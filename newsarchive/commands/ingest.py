@@ -83,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILED if args.strict and counts["quarantined"] else EXIT_OK
     print(f"Đã ghi {counts['written']}, không đổi {counts['unchanged']}, "
           f"trùng {counts['duplicate']}, cách ly {counts['quarantined']} / {counts['total']} tệp.")
+    from ..ingest.terminal import media_line
+    if media_line(report):
+        print(media_line(report))
     if args.strict and counts["quarantined"]:
         return EXIT_FAILED
     return EXIT_OK

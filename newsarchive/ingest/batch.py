@@ -17,8 +17,11 @@ from pathlib import Path
 from ..article import render
 from ..frontmatter import FrontMatterError, parse
 from ..tree import escapes, outside_message
+from . import media_batch
+from .media import linked
 from .dedup import Index, fingerprint
 from .given import for_input
+from .media_files import Source, Store
 from .pipeline import Options, Quarantine, process
 
 STATUSES = ("written", "unchanged", "duplicate", "quarantined")
@@ -34,11 +37,13 @@ class Entry:
     duplicate_of: str | None = None
     kind: str | None = None             # the quarantine reason's class (no-title, no-date, listing...)
     found: dict | None = None           # what a quarantined page did show, for the archivist's --todo table
+    media: list[dict] | None = None     # the article's pictures and documents (media_files.Media)
 
 
 @dataclass(slots=True)
 class Report:
     inputs: list[Entry] = field(default_factory=list)
+    unused: list[dict] = field(default_factory=list)      # pictures and documents of the folder no article shows
 
     @property
     def counts(self) -> dict[str, int]:
@@ -48,15 +53,27 @@ class Report:
         counts["total"] = len(self.inputs)
         return counts
 
+    @property
+    def media_counts(self) -> dict[str, dict[str, int]]:
+        """Per kind (image, attachment), how many pictures and documents ended in each status."""
+        counts = {kind: dict.fromkeys(media_batch.MEDIA_STATUSES, 0) for kind in ("image", "attachment")}
+        for item in [m for e in self.inputs for m in e.media or []] + self.unused:
+            counts[item["kind"]][item["status"]] += 1
+        return counts
+
     def as_dict(self) -> dict:
-        return {"inputs": [asdict(e) for e in self.inputs], "counts": self.counts}
+        return {"inputs": [asdict(e) for e in self.inputs], "counts": self.counts, "unused": self.unused,
+                "media_counts": self.media_counts}
 
 
-def collect(sources: list[Path], outside: dict[Path, str] | None = None) -> list[Path]:
+def collect(sources: list[Path], outside: dict[Path, str] | None = None,
+            files: dict[Path, Path] | None = None) -> list[Path]:
     """Files named on the command line, and files under folders, recursively, sorted.
 
     Under a folder, a symlink (file or folder) leading out of it is listed but never read:
-    it goes into ``outside`` (path -> where it leads), and ``run`` quarantines it."""
+    it goes into ``outside`` (path -> where it leads), and ``run`` quarantines it. The files a
+    saved page brings (pictures, documents, styles: ``media_batch.page_file``) are no inputs:
+    they go into ``files`` (path -> the folder)."""
     found = []
     for source in sources:
         if source.is_dir():
@@ -65,7 +82,12 @@ def collect(sources: list[Path], outside: dict[Path, str] | None = None) -> list
                 if real and outside is not None:
                     outside[path] = outside_message(real, str(source))
                     found.append(path)
-                elif not real and path.is_file() and not path.name.startswith("."):
+                elif real or not path.is_file() or path.name.startswith("."):
+                    continue
+                elif media_batch.page_file(path, source):
+                    if files is not None:
+                        files[path] = source
+                else:
                     found.append(path)
         else:
             found.append(source)
@@ -103,7 +125,15 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
     seen = Index()                       # bodies in the archive or written in this run -> their file
     owners = _index_existing(content_dir, seen)
     outside: dict[Path, str] = {}
-    paths = collect(sources, outside)
+    files: dict[Path, Path] = {}
+    paths = collect(sources, outside, files)
+    roots = {path: _root(path, sources) for path in paths}
+    repeated = media_batch.repeated([(path, root) for path, root in roots.items() if path not in outside])
+    media_root = site_folder(content_dir)
+    store = Store(media_root / "images")
+    used: set[tuple[Path, str]] = set()
+    pending: list = []                   # (input, entry, article, where it goes or None)
+    pages: dict[tuple[Path, str], Path | str | None] = {}     # (root, input's path under it) -> its article
     for done, path in enumerate(paths):
         if progress:
             progress(done, len(paths))
@@ -123,17 +153,51 @@ def run(sources: list[Path], content_dir: Path, options: Options | None = None,
             continue
         by_sha[sha] = str(path)
         try:
-            article = process(raw, path.name, options, for_input(given or {}, path, sources))
+            article = process(raw, path.name, options, for_input(given or {}, path, sources),
+                              Source(roots[path], path, repeated=repeated, store=store))
         except Quarantine as exc:
             entry.reason, entry.kind, entry.found = str(exc), exc.kind, exc.found or None
             continue
         except Exception as exc:  # noqa: BLE001 - a bad file is a report line, never a traceback
             entry.reason = f"lỗi khi xử lý tệp ({type(exc).__name__}: {exc})"
             continue
-        _place(article, entry, content_dir, seen, owners, force)
+        target = _target(article, entry, content_dir, seen, owners)
+        pending.append((path, entry, article, target))
+        pages[(roots[path], path.relative_to(roots[path]).as_posix())] = target or entry.duplicate_of
+    for path, entry, article, target in pending:    # written once every page's address is known (links)
+        if target is not None:
+            if article.links:
+                article.body = linked(article.body, _links(article.links, path, roots[path], pages, media_root))
+            _write(article, entry, target, force)
+        if article.media:
+            _settle_media(article, entry, media_root)
+            used.update((roots[path], m.file) for m in article.media if m.file)
+    report.unused = media_batch.unused(files, used)
     if progress:
         progress(len(paths), len(paths))
     return report
+
+
+def site_folder(content_dir: Path) -> Path:
+    """The site's content folder, whose ``images/`` the bodies' ``/images/...`` name: the folder
+    above ``content/articles`` (ingest's default), else the folder articles are written to."""
+    return content_dir.parent if content_dir.name == "articles" else content_dir
+
+
+def _root(path: Path, sources: list[Path]) -> Path:
+    """The folder an input was found under (nothing outside it is read for the page), else its own."""
+    for source in sources:
+        if source.is_dir() and path.is_relative_to(source):
+            return source
+    return path.parent
+
+
+def _settle_media(article, entry: Entry, content_dir: Path) -> None:
+    if entry.status in ("written", "unchanged"):
+        media_batch.copy_in(article.media, article.copies, content_dir)
+    else:
+        media_batch.not_copied(article.media, entry.duplicate_of or "")
+    entry.media = [asdict(m) for m in article.media]
 
 
 def _index_existing(content_dir: Path, seen: Index) -> dict[str, str | None]:
@@ -165,30 +229,49 @@ def _keep_editors_keys(old_text: str | None, text: str) -> str:
     return head + "\n" + "\n".join(kept) + "\n---\n" + rest
 
 
-def _place(article, entry: Entry, content_dir: Path, seen: Index, owners: dict, force: bool) -> None:
+def _links(found: list[tuple[str, str]], page: Path, root: Path, pages: dict, site: Path) -> list[tuple[str, str]]:
+    """A mirror's links between its pages, as Pelican's links to the articles they became
+    (``{filename}/articles/...md``: the site's address, whatever its SITEURL)."""
+    out = []
+    for text, address in found:
+        key = media_batch.relative(address, page, root)
+        target = pages.get((root, key)) if key else None
+        if target:
+            try:
+                out.append((text, "{filename}/" + Path(target).relative_to(site).as_posix()))
+            except ValueError:
+                continue
+    return out
+
+
+def _target(article, entry: Entry, content_dir: Path, seen: Index, owners: dict) -> Path | None:
+    """Where the article goes (its slug made distinct when another article holds it), or None
+    when it is a duplicate (the entry says of what)."""
     original, exact, mine = seen.find(article.body, article.title)
     if original is not None and owners.get(original, "") == article.raw_sha256:
         original = None          # our own earlier output: unchanged, rewritten or kept-edited below
         _, exact, mine = Index().find(article.body, article.title)
     if original is not None:
         entry.status, entry.duplicate_of = "duplicate", original
-        return
+        return None
     target = content_dir / article.relative_path
-    text = render(article)
     old_text, old_sha, old_fingerprint = _existing(target)
     if old_text is not None and old_sha != article.raw_sha256:
         if old_fingerprint == exact:
             entry.status, entry.duplicate_of = "duplicate", str(target)
             seen.add(str(target), exact, mine)
-            return
+            return None
         # Another article already holds this slug: make ours distinct, stably.
         article.slug = f"{article.slug}-{article.raw_sha256[:8]}"
         target = content_dir / article.relative_path
-        text = render(article)
-        old_text, old_sha, _ = _existing(target)
     entry.output = str(target)
     seen.add(str(target), exact, mine)
-    text = _keep_editors_keys(old_text, text)
+    return target
+
+
+def _write(article, entry: Entry, target: Path, force: bool) -> None:
+    old_text = _existing(target)[0]
+    text = _keep_editors_keys(old_text, render(article))
     if old_text == text:
         entry.status = "unchanged"
     elif old_text is not None and not force:

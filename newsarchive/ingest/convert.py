@@ -21,8 +21,13 @@ _LEADING_MARKUP = re.compile(r"^(#|>|[-+*](\s|$)|=+$|-+$|~~~)")
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
+def escape_inline(text: str) -> str:
+    """Text inside a paragraph, its markup characters escaped."""
+    return _ESCAPE.sub(r"\\\1", text)
+
+
 def escape(text: str) -> str:
-    text = _ESCAPE.sub(r"\\\1", text)
+    text = escape_inline(text)
     if _LEADING_MARKUP.match(text):
         return "\\" + text
     return _LEADING_NUMBER.sub(r"\1\\\2", text)
@@ -42,10 +47,15 @@ def block(text: str, previous: str | None, following: str | None, rules: Rules) 
     return escape(text)
 
 
-def to_markdown(paragraphs: list[str], rules: Rules) -> str:
+def to_markdown(paragraphs: list[str], rules: Rules, inserts: dict[int, list[str]] | None = None) -> str:
+    """``inserts``: Markdown blocks (pictures, captions) to put before the paragraph of that index."""
     blocks = []
     for index, text in enumerate(paragraphs):
         previous = paragraphs[index - 1] if index else None
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if inserts and index in inserts:
+            blocks += inserts[index]
         blocks.append(block(text, previous, following, rules))
+    if inserts and len(paragraphs) in inserts:
+        blocks += inserts[len(paragraphs)]
     return "\n\n".join(blocks) + "\n"

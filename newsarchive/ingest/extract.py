@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from ..article import TIMEZONE
 from ..frontmatter import FrontMatterError, parse
 from ..vietnamese import nfc
+from . import media
 from .dates import find_timed_date
 from .portals import Rules, by_host, identify_html
 
@@ -30,6 +31,7 @@ _FRONT_MATTER = re.compile(r"\A---(json|ya?ml)?[ \t]*\n(.*?)\n---[ \t]*\n", re.D
 _FRAGMENT = re.compile(r"<(p|div|br|table|h[1-6]|ul|ol|strong|span)\b", re.IGNORECASE)
 _BLOCK_TAG = re.compile(r"<(p|div|br|tr|li|h[1-6])\b[^<>]{0,300}>", re.IGNORECASE)
 _BARE_URL = re.compile(r"^https?://\S+$")
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 # A site's root, its index page, or a language edition's root ("/english"): its home page.
 _HOME_URL = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/?(((index|default|home|trang-chu)(\.\w+)?)|"
                        r"(en|english|vi|fr|zh|cn|ko|ja|lo|km|ru))?/?$", re.IGNORECASE)
@@ -71,6 +73,7 @@ class Page:
     site_name: str | None = None
     source: str = "markup"
     dates: list[tuple[str, datetime, bool]] = field(default_factory=list)   # (source, moment, timed)
+    media: media.Collected | None = None    # the page's pictures and document links (HTML pages)
 
 
 def is_home_url(url: str | None) -> bool:
@@ -103,7 +106,10 @@ def _page_url(soup, text: str) -> str | None:
         if node and str(node.get(attribute, "")).startswith("http"):
             return str(node[attribute])
     mirrored = re.search(r"Mirrored from (\S+)", text[:3000])
-    return "http://" + mirrored.group(1) if mirrored else None
+    if mirrored:
+        return "http://" + mirrored.group(1)
+    saved = _SAVED_FROM.search(text, 0, 3000)     # a browser's "save page, complete"
+    return saved.group(1) if saved else None
 
 
 def _meta(soup, *names: str) -> str | None:
@@ -218,8 +224,11 @@ def from_front_matter(text: str, now: datetime | None = None) -> Page | None:
     if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
         return None
     body = text[match.end():]
+    found = None
     if _FRAGMENT.search(body):
-        lines = _lines(BeautifulSoup(body, "lxml"))
+        soup = BeautifulSoup(body, "lxml")
+        found = media.collect(soup)
+        lines = _lines(soup)
     else:
         lines = body.split("\n")
     category = meta.get("category")
@@ -228,7 +237,7 @@ def from_front_matter(text: str, now: datetime | None = None) -> Page | None:
                 dates=[("meta-iso", *date)] if date else [],
                 author=meta.get("author") if isinstance(meta.get("author"), str) else None,
                 category=category.rsplit(".", 1)[-1].replace("-", " ") if isinstance(category, str) else None,
-                url=meta.get("url") if isinstance(meta.get("url"), str) else None)
+                url=meta.get("url") if isinstance(meta.get("url"), str) else None, media=found)
 
 
 def _with_selectors(soup, rules: Rules, now: datetime | None) -> Page | None:
@@ -295,6 +304,7 @@ def extract(html_text: str, now: datetime | None = None, portal: Rules | None = 
     if is_home_url(url):
         raise NotArticle(f"trang chủ của một trang tin ({url}), không phải bài viết", "home")
     host = _HOST.search(url).group(1) if url and _HOST.search(url) else None
+    found = media.collect(soup.body or soup)
     rules = portal or by_host(host) or identify_html(soup)
     page = _with_selectors(soup, rules, now) if rules.html.get("body") else None
     if page is None and rules.html.get("body"):
@@ -308,7 +318,7 @@ def extract(html_text: str, now: datetime | None = None, portal: Rules | None = 
                     rules=rules if rules.id != "unknown" else None,
                     title=_title(soup, page_text), author=author,
                     category=_meta(soup, "article:section"))
-    page.url = url
+    page.url, page.media = url, found
     page.site_name = _meta(soup, "og:site_name")
     page.dates += _dates(soup, html_text, now, found_date)
     page.title = nfc(page.title) if page.title else None

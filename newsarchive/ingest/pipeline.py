@@ -12,7 +12,9 @@ propose candidates for the fields, and one decider picks:
    ``byline``: authors at the end and under the title; values given by hand, the URL's date
 7. ``decide``    one decision per field, by the portal's priority table
 8. ``body``      the body without what the decisions took, furniture and captions
-9. ``convert``   paragraphs -> Markdown; ``tagging``: places, bodies, documents, topics
+9. ``media``     the page's pictures put back between the paragraphs, with their captions, and its
+   attached documents (``media_files``: found among the saved files, checked, named by content)
+10. ``convert``  paragraphs -> Markdown; ``tagging``: places, bodies, documents, topics
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from datetime import datetime
 
 from ..article import Article
 from ..vietnamese import has_diacritics, slugify
-from . import body, byline, clean, convert, decode, extract, metadata, naming, portals, structure, tagging
+from . import body, byline, clean, convert, decode, extract, media_files, metadata, naming, portals, structure, tagging
 from .dates import date_from_url
 from .decide import decide
 from .record import Given, Record
@@ -135,7 +137,20 @@ def _shown(chosen: dict) -> dict[str, str]:
     return shown
 
 
-def process(raw: bytes, raw_name: str, options: Options | None = None, given: Given | None = None) -> Article:
+def _media(page: extract.Page, paragraphs: list[str], record: Record, title: str, taken: set[int],
+           source: media_files.Source | None, date: datetime) -> media_files.Gathered | None:
+    """The page's pictures and documents (an HTML page's); ``source``: where it was saved."""
+    if page.media is None or not page.media.found:
+        return None
+    source = source or media_files.Source(None, None)
+    source.page_url = source.page_url or record.url
+    return media_files.gather(page.media, paragraphs, record.lines, title, taken | record.furniture, source,
+                              f"images/{date:%Y}/{date:%m}")
+
+
+def process(raw: bytes, raw_name: str, options: Options | None = None, given: Given | None = None,
+            source: media_files.Source | None = None) -> Article:
+    """``source``: the folder and file the page was saved in, to find its pictures' files."""
     options, given = options or Options(), given or Given()
     if _FOLDER_NOTES.fullmatch(raw_name):
         raise Quarantine("tệp ghi chú đi kèm thư mục (README, giấy phép, danh sách nguồn), không phải bài cào về")
@@ -196,20 +211,27 @@ def process(raw: bytes, raw_name: str, options: Options | None = None, given: Gi
     name = chosen.get("portal").value if chosen.get("portal") else None
     body_text = "\n".join(paragraphs)
     author = chosen["author"].value if chosen.get("author") else None
-    return Article(
+    found = _media(page, paragraphs, record, title, taken, source, chosen["date"].value)
+    prose = found.paragraphs if found and found.paragraphs else paragraphs   # less the captions media took
+    article = Article(
         title=title,
         date=chosen["date"].value,
         slug=slugify(title) or hashlib.sha256(raw).hexdigest()[:12],
         portal=naming.portal_id(record, name),
         portal_name=None if rules.known else name,
-        body=convert.to_markdown(paragraphs, rules),
+        body=convert.to_markdown(found.paragraphs if found else paragraphs, rules, found and found.inserts),
         author=author or None,
-        tags=tagging.tag(title, paragraphs[0], body_text, rules, date=chosen["date"].value),
+        tags=tagging.tag(title, prose[0], body_text, rules, date=chosen["date"].value),
         category=chosen["category"].value if chosen.get("category") else None,
-        summary=metadata.summarise(next((p for p in paragraphs if len(p) > 200 or len(p.split()) >= LEDE_MIN_WORDS),
-                                        paragraphs[0])),
+        summary=metadata.summarise(next((p for p in prose if len(p) > 200 or len(p.split()) >= LEDE_MIN_WORDS),
+                                        prose[0])),
         source_url=record.url if record.url and record.url.startswith(("http://", "https://")) else None,
         raw_name=raw_name,
         raw_sha256=hashlib.sha256(raw).hexdigest(),
         by_hand=given.by_hand,
     )
+    if found:
+        article.images, article.missing_images = found.images, found.missing_images
+        article.attachments, article.media, article.copies = found.attachments, found.media, found.copies
+        article.links = found.links
+    return article

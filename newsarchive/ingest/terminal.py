@@ -12,6 +12,20 @@ from rich.table import Table
 LARGE_BATCH = 20       # fewer files than this finish before a bar is worth drawing
 STATUS_NAMES = {"written": "đã ghi", "unchanged": "không đổi", "duplicate": "trùng lặp",
                 "quarantined": "cách ly"}
+MEDIA_NAMES = {"copied": "đã chép", "duplicate": "trùng (đã có)", "missing": "thiếu (bản lưu không có)",
+               "refused": "từ chối", "unused": "không bài nào dùng"}
+
+
+def media_line(report) -> str | None:
+    """One line of what became of the batch's pictures and documents, or None when it had none."""
+    counts = report.media_counts
+    if not any(sum(by_status.values()) for by_status in counts.values()):
+        return None
+    parts = []
+    for kind, name in (("image", "Ảnh"), ("attachment", "Văn bản đính kèm")):
+        shown = ", ".join(f"{MEDIA_NAMES[status]} {count}" for status, count in counts[kind].items() if count)
+        parts.append(f"{name}: {shown or 'không có'}")
+    return "; ".join(parts) + "."
 
 
 def with_progress(run):
@@ -54,3 +68,12 @@ def print_summary(report, console: Console | None = None) -> None:
         for reason, count in reasons.most_common():
             why.add_row(reason, str(count))
         console.print(why)
+    media = report.media_counts
+    if any(sum(by_status.values()) for by_status in media.values()):
+        table = Table(title="Ảnh và văn bản đính kèm")
+        table.add_column("Trạng thái")
+        table.add_column("Ảnh", justify="right")
+        table.add_column("Văn bản", justify="right")
+        for status, name in MEDIA_NAMES.items():
+            table.add_row(name, str(media["image"][status]), str(media["attachment"][status]))
+        console.print(table)

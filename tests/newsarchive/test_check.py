@@ -235,3 +235,25 @@ def test_a_withdrawn_article_has_no_page_to_collide(tmp_path):
                                                .replace("withdrawn: Gỡ theo yêu cầu của tác giả\n", ""),
                                                encoding="utf-8")
     assert run(None, content=content, now=NOW).errors == 2     # one URL, reported on each
+
+
+def test_ingested_photo_and_document_lists_are_checked_at_their_lines(tmp_path):
+    """images, missing_images, attachments (ingest writes them): each item's keys and values, and a
+    document's file in the content folder."""
+    content = tmp_path / "content"
+    (content / "images" / "2024" / "05").mkdir(parents=True)
+    (content / "images" / "2024" / "05" / "co.pdf").write_bytes(b"%PDF-1.4")
+    extra = ("images:\n- src: /images/2024/05/a.jpg\n  original: ftp://cu.vn/a.jpg\n"
+             "missing_images:\n- caption: Quang cảnh\n"
+             "attachments:\n- name: Kế hoạch\n  file: /images/2024/05/co.pdf\n  size: 8\n"
+             "- name: Quyết định\n  file: /images/2024/05/khong-co.pdf\n  type: PDF\n"
+             "- name: Thông báo\n  file: ../../etc/passwd\n  colour: đỏ\n")
+    _article(content / "articles" / "2024" / "05" / "bai.md", "bai", extra=extra)
+    found = sorted((f.line, f.message) for f in run(None, content=content, now=NOW).findings)
+    assert [line for line, _ in found] == [9, 12, 17, 20, 20, 20], found     # each item's first line
+    assert "mục thứ 1 của images: original 'ftp://cu.vn/a.jpg' không hợp lệ" in found[0][1]
+    assert "mục thứ 1 của missing_images phải có 'url:' hoặc 'address:'" in found[1][1]
+    assert found[2][1].startswith("văn bản đính kèm '/images/2024/05/khong-co.pdf' không có tệp")
+    last = " | ".join(message for _, message in found[3:])
+    assert "mục thứ 3 của attachments: file '../../etc/passwd' không hợp lệ" in last
+    assert "khóa 'colour' không dùng được" in last and "văn bản đính kèm '../../etc/passwd'" in last

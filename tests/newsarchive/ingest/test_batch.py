@@ -35,7 +35,7 @@ def test_five_samples_written_then_unchanged(tmp_path):
     assert second["counts"]["unchanged"] == 5
     assert {p: p.read_bytes() for p in files} == before
     entry = second["inputs"][0]
-    assert set(entry) == {"path", "sha256", "status", "output", "reason", "duplicate_of", "kind", "found"}
+    assert set(entry) == {"path", "sha256", "status", "output", "reason", "duplicate_of", "kind", "found", "media"}
 
 
 def test_duplicates_and_junk_are_accounted_for(tmp_path):
