@@ -84,8 +84,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"Đã ghi {counts['written']}, không đổi {counts['unchanged']}, "
           f"trùng {counts['duplicate']}, cách ly {counts['quarantined']} / {counts['total']} tệp.")
     from ..ingest.terminal import media_line
-    if media_line(report):
-        print(media_line(report))
+    line = media_line(report)
+    if line:
+        print(line)
     if args.strict and counts["quarantined"]:
         return EXIT_FAILED
     return EXIT_OK

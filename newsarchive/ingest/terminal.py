@@ -16,10 +16,14 @@ MEDIA_NAMES = {"copied": "đã chép", "duplicate": "trùng (đã có)", "missin
                "refused": "từ chối", "unused": "không bài nào dùng"}
 
 
+def _has_media(counts: dict[str, dict[str, int]]) -> bool:
+    return any(sum(by_status.values()) for by_status in counts.values())
+
+
 def media_line(report) -> str | None:
     """One line of what became of the batch's pictures and documents, or None when it had none."""
     counts = report.media_counts
-    if not any(sum(by_status.values()) for by_status in counts.values()):
+    if not _has_media(counts):
         return None
     parts = []
     for kind, name in (("image", "Ảnh"), ("attachment", "Văn bản đính kèm")):
@@ -69,7 +73,7 @@ def print_summary(report, console: Console | None = None) -> None:
             why.add_row(reason, str(count))
         console.print(why)
     media = report.media_counts
-    if any(sum(by_status.values()) for by_status in media.values()):
+    if _has_media(media):
         table = Table(title="Ảnh và văn bản đính kèm")
         table.add_column("Trạng thái")
         table.add_column("Ảnh", justify="right")
